@@ -1,0 +1,3 @@
+from viz.app import main
+
+raise SystemExit(main())

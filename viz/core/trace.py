@@ -1,0 +1,183 @@
+"""Run a model on a text once and capture tokens, attention, hidden states and logits."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from viz.core.errors import InputTextError, TraceError
+from viz.core.families import Family
+from viz.core.loading import LoadedModel
+from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF, Token, Trace
+
+
+@dataclass(frozen=True)
+class TraceRequest:
+    text: str
+    target_text: str | None = None  # encoder-decoder: teacher-force this output instead of generating
+    max_new_tokens: int = 32  # encoder-decoder: greedy generation length when no target is given
+
+
+def run_trace(loaded: LoadedModel, request: TraceRequest | str) -> Trace:
+    if isinstance(request, str):
+        request = TraceRequest(request)
+    import torch
+
+    if not request.text.strip():
+        raise InputTextError("The text is empty: type something to trace.")
+    started = time.perf_counter()
+    limit = loaded.max_positions()
+    tokens, input_ids, truncated = _tokenize(loaded.tokenizer, request.text, limit)
+    notices = list(loaded.notes)
+    if truncated:
+        notices.append(f"The input was cut to the model's {limit} positions; later text is not shown.")
+    model = loaded.model
+    ids = torch.tensor([input_ids], device=loaded.device)  # [1, seq]
+    extras: dict = {}
+    with torch.inference_mode():
+        if loaded.family == Family.ENCODER_DECODER:
+            decoder_ids, output_text, output_tokens, generated = _decoder_side(loaded, ids, request)
+            out = model(
+                input_ids=ids,
+                decoder_input_ids=torch.tensor([decoder_ids], device=loaded.device),
+                output_attentions=True,
+                output_hidden_states=True,
+            )
+            attentions = {
+                ENCODER_SELF: _stack(out.encoder_attentions, "encoder"),
+                DECODER_SELF: _stack(out.decoder_attentions, "decoder"),
+                CROSS: _stack(out.cross_attentions, "cross"),
+            }
+            hidden = {
+                "encoder": _stack_hidden(out.encoder_hidden_states),
+                "decoder": _stack_hidden(out.decoder_hidden_states),
+            }
+        else:
+            output_text, output_tokens, generated = "", (), False
+            out = model(input_ids=ids, output_attentions=True, output_hidden_states=True)
+            kind = ENCODER_SELF if loaded.family == Family.ENCODER else DECODER_SELF
+            attentions = {kind: _stack(out.attentions, kind)}
+            hidden_states = getattr(out, "hidden_states", None)
+            if hidden_states is None:
+                hidden_states = getattr(out, "encoder_hidden_states", None)
+            hidden = {"encoder" if kind == ENCODER_SELF else "decoder": _stack_hidden(hidden_states)}
+        logits = getattr(out, "logits", None)
+        logits = logits[0].float().cpu().numpy() if logits is not None else None  # [seq, vocab]
+    return Trace(
+        model_name=loaded.name,
+        family=loaded.family.value,
+        device=loaded.device,
+        dtype=loaded.dtype,
+        text=request.text,
+        tokens=tokens,
+        attentions=attentions,
+        hidden_states=hidden,
+        logits=logits,
+        output_text=output_text,
+        output_tokens=output_tokens,
+        output_generated=generated,
+        truncated=truncated,
+        notice=" ".join(notices),
+        seconds=time.perf_counter() - started,
+        extras=extras,
+    )
+
+
+def tokenize(tokenizer, text: str, limit: int | None = None) -> tuple[tuple[Token, ...], list[int], bool]:
+    """Tokens with offsets, the ids, and whether the text was cut to `limit` positions."""
+    return _tokenize(tokenizer, text, limit or 10**9)
+
+
+def _tokenize(tokenizer, text: str, limit: int, target: bool = False):
+    key = "text_target" if target else "text"
+    enc = tokenizer(
+        **{key: text},
+        return_offsets_mapping=True,
+        return_special_tokens_mask=True,
+        add_special_tokens=True,
+        truncation=False,
+    )
+    ids = list(enc["input_ids"])
+    offsets = list(enc["offset_mapping"])
+    special = list(enc["special_tokens_mask"])
+    truncated = len(ids) > limit
+    if truncated:
+        # Keep trailing special tokens (e.g. [SEP], </s>) so the model sees a well-formed input.
+        tail = 0
+        while tail < len(ids) and special[len(ids) - 1 - tail]:
+            tail += 1
+        keep = limit - tail
+        ids = ids[:keep] + ids[len(ids) - tail :]
+        offsets = offsets[:keep] + offsets[len(offsets) - tail :]
+        special = special[:keep] + special[len(special) - tail :]
+    pieces = tokenizer.convert_ids_to_tokens(ids)
+    tokens = tuple(
+        Token(piece=str(p), id=int(i), start=int(s), end=int(e), special=bool(sp))
+        for p, i, (s, e), sp in zip(pieces, ids, offsets, special)
+    )
+    return tokens, ids, truncated
+
+
+def _decoder_side(loaded: LoadedModel, input_ids, request: TraceRequest):
+    """Decoder inputs `[start, y1 … yn]` from a target text or greedy generation, with their tokens."""
+    tokenizer, model = loaded.tokenizer, loaded.model
+    start_id = model.config.decoder_start_token_id
+    if start_id is None:
+        raise TraceError(f"{loaded.name} has no decoder_start_token_id in its config.")
+    if request.target_text:
+        target_tokens, target_ids, _ = _tokenize(tokenizer, request.target_text, loaded.max_positions(), target=True)
+        output_text, generated = request.target_text, False
+    else:
+        sequence = model.generate(
+            input_ids=input_ids,
+            max_new_tokens=request.max_new_tokens,
+            do_sample=False,
+            num_beams=1,
+        )[0].tolist()  # [start, y1 … yn(, eos)]
+        target_ids = sequence[1:]
+        output_text = tokenizer.decode(target_ids, skip_special_tokens=True)
+        target_tokens = _align_generated(tokenizer, output_text, target_ids)
+        generated = True
+    start_piece = tokenizer.convert_ids_to_tokens([start_id])[0]
+    start = Token(piece=str(start_piece), id=int(start_id), start=0, end=0, special=True)
+    return [start_id] + list(target_ids), output_text, (start,) + tuple(target_tokens), generated
+
+
+def _align_generated(tokenizer, output_text: str, ids: list[int]) -> tuple[Token, ...]:
+    """Offsets for generated ids: re-tokenize the decoded text and take its offsets where ids agree."""
+    enc = tokenizer(text_target=output_text, return_offsets_mapping=True, add_special_tokens=False)
+    pieces = tokenizer.convert_ids_to_tokens(ids)
+    special_ids = set(tokenizer.all_special_ids)
+    offsets = list(enc["offset_mapping"]) if list(enc["input_ids"]) == [i for i in ids if i not in special_ids] else None
+    tokens, k = [], 0
+    for piece, token_id in zip(pieces, ids):
+        if token_id in special_ids:
+            tokens.append(Token(str(piece), int(token_id), len(output_text), len(output_text), True))
+        elif offsets is not None:
+            s, e = offsets[k]
+            k += 1
+            tokens.append(Token(str(piece), int(token_id), int(s), int(e), False))
+        else:
+            tokens.append(Token(str(piece), int(token_id), 0, 0, False))
+    return tuple(tokens)
+
+
+def _stack(attentions, kind: str) -> np.ndarray:
+    if not attentions or any(a is None for a in attentions):
+        raise TraceError(
+            f"The model returned no {kind} attention weights; it must run with eager attention "
+            "(attn_implementation='eager')."
+        )
+    import torch
+
+    return torch.stack([a[0] for a in attentions]).float().cpu().numpy()  # [layer, head, query, key]
+
+
+def _stack_hidden(hidden_states) -> np.ndarray:
+    import torch
+
+    if not hidden_states:
+        raise TraceError("The model returned no hidden states.")
+    return torch.stack([h[0] for h in hidden_states]).float().cpu().numpy()  # [layer + 1, seq, d_model]

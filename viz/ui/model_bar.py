@@ -1,0 +1,83 @@
+"""The model bar: pick a bundled or recent model, a Hub id or a folder; device and dtype; what is loaded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from viz.core.resources import bundled_models
+
+DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
+DTYPE_CHOICES = ("float32", "float16", "bfloat16")
+
+
+class ModelBar(QWidget):
+    load_requested = Signal(object)  # LoadRequest
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.source = QComboBox(self, editable=True)
+        self.source.setMinimumContentsLength(28)
+        self.source.lineEdit().setPlaceholderText(self.tr("Bundled model, Hub id (gpt2) or folder"))
+        for model in bundled_models():
+            self.source.addItem(model.name)
+            index = self.source.count() - 1
+            self.source.setItemData(index, model.description, role=3)  # Qt.ToolTipRole
+        self.source.lineEdit().returnPressed.connect(self._request)
+        self.open_folder = QPushButton(self.tr("Open folder…"), self)
+        self.open_folder.clicked.connect(self._choose_folder)
+        self.device = QComboBox(self)
+        self.device.addItems(DEVICE_CHOICES)
+        self.device.setToolTip(self.tr("Where the model runs: auto picks CUDA, then Apple MPS, then the CPU"))
+        self.dtype = QComboBox(self)
+        self.dtype.addItems(DTYPE_CHOICES)
+        self.dtype.setToolTip(self.tr("Number format of the weights while the model runs"))
+        self.load_button = QPushButton(self.tr("Load"), self)
+        self.load_button.clicked.connect(self._request)
+        self.info = QLabel(self.tr("No model loaded"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(QLabel(self.tr("Model:"), self))
+        layout.addWidget(self.source, 2)
+        layout.addWidget(self.open_folder)
+        layout.addWidget(QLabel(self.tr("Device:"), self))
+        layout.addWidget(self.device)
+        layout.addWidget(QLabel(self.tr("Type:"), self))
+        layout.addWidget(self.dtype)
+        layout.addWidget(self.load_button)
+        layout.addWidget(self.info, 3)
+
+    def request(self, source: str | None = None):
+        from viz.core.loading import LoadRequest
+
+        if source is not None:
+            self.source.setEditText(source)
+        return LoadRequest(
+            source=self.source.currentText().strip(),
+            device=self.device.currentText(),
+            dtype=self.dtype.currentText(),
+        )
+
+    def add_recent(self, name: str) -> None:
+        if self.source.findText(name) < 0:
+            self.source.addItem(name)
+
+    def show_model(self, loaded) -> None:
+        self.source.setEditText(loaded.name)
+        millions = loaded.parameter_count / 1e6
+        megabytes = loaded.memory_bytes() / 2**20
+        self.info.setText(
+            self.tr("{name} · {family} · {params:.1f} M parameters · {device} · {dtype} · {mb:.0f} MB").format(
+                name=loaded.name, family=loaded.family.value, params=millions,
+                device=loaded.device, dtype=loaded.dtype, mb=megabytes,
+            )
+        )
+
+    def _request(self) -> None:
+        self.load_requested.emit(self.request())
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a model folder"))
+        if folder:
+            self.source.setEditText(folder)
+            self._request()

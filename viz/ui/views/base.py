@@ -1,0 +1,50 @@
+"""Base class of the views: each subscribes to the app state and can export what it shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class View(QWidget):
+    """A tab of the main window. Subclasses set `key`, `title()` and react in `_on_trace`/`_on_model`."""
+
+    key = "view"
+
+    def __init__(self, state, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        state.model_changed.connect(self._on_model)
+        state.trace_changed.connect(self._on_trace)
+
+    def title(self) -> str:
+        return self.key
+
+    def explanation(self) -> str:
+        """A few sentences for students: what am I looking at?"""
+        return ""
+
+    def export_widget(self) -> QWidget:
+        """The widget whose picture is exported (PNG, SVG, clipboard)."""
+        return self
+
+    def _on_model(self, loaded) -> None:
+        pass
+
+    def _on_trace(self, trace) -> None:
+        pass
+
+
+class PlaceholderView(View):
+    """Says what the view will show until it is built."""
+
+    def __init__(self, state, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        label = QLabel(self.promise(), self)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+    def promise(self) -> str:
+        return ""
