@@ -28,6 +28,16 @@ class View(QWidget):
         """The widget whose picture is exported (PNG, SVG, clipboard)."""
         return self
 
+    def export_tables(self) -> dict[str, list[list]]:
+        """Tables shown by the view, for CSV export: name -> rows (first row the header)."""
+        return {}
+
+    def set_scale(self, factor: float) -> None:
+        """Presentation mode and zoom: scale plot fonts, line widths and markers by `factor` (1 = normal).
+
+        Qt widgets follow the application font; pyqtgraph items need this hook.
+        """
+
     def _on_model(self, loaded) -> None:
         pass
 
