@@ -1,0 +1,98 @@
+"""The window opens, loads a model off the GUI thread, shows its name, and survives bad input."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+
+def _load_and_wait(qtbot, window, source: str):
+    with qtbot.waitSignal(window.state.trace_changed, timeout=30_000):
+        window.load_source(source)
+
+
+def test_window_loads_a_model_and_shows_its_name(qtbot, window, tiny_model_dir):
+    folder = tiny_model_dir("gpt2")
+    window.show()
+    _load_and_wait(qtbot, window, str(folder))
+    assert window.state.model.name == folder.name
+    assert folder.name in window.model_bar.info.text()
+    assert folder.name in window.windowTitle()
+    assert window.state.trace.tokens
+
+
+def test_loading_runs_off_the_gui_thread(qtbot, window, tiny_model_dir, monkeypatch):
+    import viz.ui.state as state_module
+
+    threads = []
+    original = state_module._load
+
+    def spy(request):
+        threads.append(threading.current_thread())
+        return original(request)
+
+    monkeypatch.setattr(state_module, "_load", spy)
+    _load_and_wait(qtbot, window, str(tiny_model_dir("bert")))
+    assert threads and threads[0] is not threading.main_thread()
+
+
+@pytest.mark.parametrize(
+    "source,message",
+    [
+        ("/definitely/not/a/folder", "not found"),
+        ("someone/absent-model", "not in the local cache"),
+    ],
+)
+def test_bad_model_shows_message_and_keeps_previous_model(qtbot, window, tiny_model_dir, source, message):
+    _load_and_wait(qtbot, window, str(tiny_model_dir("gpt2")))
+    previous = window.state.model
+    with qtbot.waitSignal(window.state.load_failed, timeout=30_000):
+        window.load_source(source)
+    assert window.error_label.isVisibleTo(window)
+    assert message in window.error_label.text()
+    assert window.state.model is previous
+    with qtbot.waitSignal(window.state.trace_changed, timeout=30_000):
+        window.set_text("still usable")
+    assert window.state.trace.text == "still usable"
+
+
+def test_unsupported_and_corrupt_models_show_messages(qtbot, window, tmp_path, tiny_model_dir):
+    import json
+    import shutil
+
+    image = tmp_path / "image-model"
+    image.mkdir()
+    (image / "config.json").write_text(json.dumps({"model_type": "vit", "architectures": ["ViTModel"]}))
+    (image / "model.safetensors").write_bytes(b"")
+    with qtbot.waitSignal(window.state.load_failed, timeout=30_000):
+        window.load_source(str(image))
+    assert "not a text transformer" in window.error_label.text()
+    corrupt = shutil.copytree(tiny_model_dir("gpt2"), tmp_path / "corrupt")
+    (corrupt / "model.safetensors").write_bytes(b"garbage")
+    with qtbot.waitSignal(window.state.load_failed, timeout=30_000):
+        window.load_source(str(corrupt))
+    assert "could not be loaded" in window.error_label.text()
+
+
+def test_empty_text_shows_nothing_stale_and_no_crash(qtbot, window, tiny_model_dir):
+    _load_and_wait(qtbot, window, str(tiny_model_dir("gpt2")))
+    window.set_text("   ")
+    qtbot.wait(400)
+    assert window.state.trace.text.strip()  # the last good trace stays on screen
+
+
+def test_newest_text_wins(qtbot, window, tiny_model_dir):
+    _load_and_wait(qtbot, window, str(tiny_model_dir("gpt2")))
+    with qtbot.waitSignal(window.state.trace_changed, timeout=30_000):
+        for text in ("one", "one two", "one two three"):
+            window.state.set_text(text, immediate=True)
+    qtbot.wait(200)
+    assert window.state.trace.text == "one two three"
+
+
+def test_encoder_decoder_shows_target_field(qtbot, window, tiny_model_dir):
+    window.show()
+    _load_and_wait(qtbot, window, str(tiny_model_dir("t5")))
+    assert window.target_edit.isVisible()
+    assert window.state.trace.output_tokens
