@@ -103,6 +103,9 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
         trust_remote_code=False,
         use_safetensors=not request.allow_pickle or None,
     )
+    spread = _spread_over_gpus(device)
+    if spread:
+        kwargs["device_map"] = "auto"  # accelerate places layers across the GPUs
     head_class = getattr(transformers, _HEAD_CLASSES[family])
     try:
         model, info = head_class.from_pretrained(resolved.path, output_loading_info=True, **kwargs)
@@ -124,7 +127,9 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
     if not getattr(tokenizer, "is_fast", False):
         raise UnsupportedModelError(f"{resolved.name}: its tokenizer has no fast version, so no character offsets.")
     with torch.no_grad():
-        model.to(device).eval()
+        if not spread:
+            model.to(device)
+        model.eval()
     return LoadedModel(
         name=resolved.name,
         path=str(resolved.path),
@@ -137,6 +142,15 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
         notes=tuple(notes),
         load_seconds=time.perf_counter() - started,
     )
+
+
+def _spread_over_gpus(device: str) -> bool:
+    """With several GPUs and the optional `accelerate`, large models are split across them."""
+    import importlib.util
+
+    import torch
+
+    return device == "cuda" and torch.cuda.device_count() > 1 and importlib.util.find_spec("accelerate") is not None
 
 
 def _head_missing(model, info: dict) -> bool:
