@@ -84,6 +84,7 @@ def summary(trace) -> dict:
 def render_views(loaded, trace, out: Path) -> list[str]:
     """One PNG per view, rendered offscreen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from viz.ui.main_window import MainWindow
@@ -101,6 +102,8 @@ def render_views(loaded, trace, out: Path) -> list[str]:
     for index, view in enumerate(window.views):
         window.tabs.setCurrentIndex(index)
         app.processEvents()
+        while getattr(view, "busy", lambda: False)():  # views that prepare pictures on a worker
+            app.processEvents(QEventLoop.AllEvents, 50)
         path = out / f"view_{view.key}.png"
         if not view.export_widget().grab().save(str(path)):
             raise OSError(f"could not save {path}")

@@ -7,7 +7,7 @@ import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from viz.core.errors import VizError
 
@@ -30,7 +30,7 @@ class LatestWorker(QObject):
         self._counter = itertools.count(1)
         self._latest = 0
         self._busy = False
-        self._finished.connect(self._on_finished)
+        self._finished.connect(self._on_finished, Qt.QueuedConnection)  # never inside submit()
 
     @property
     def busy(self) -> bool:

@@ -1,17 +1,300 @@
-"""Attention view (placeholder until it is built)."""
+"""Attention view: every head at a glance, one head in detail, the head view's lines, and decoding steps."""
 
 from __future__ import annotations
 
-from viz.ui.views.base import PlaceholderView
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from viz.core.attention import (
+    HEAD_MAX,
+    HEAD_MEAN,
+    LINES_TOKEN_LIMIT,
+    ONE_HEAD,
+    ROLLOUT,
+    attention_matrix,
+    decoder_steps,
+    lines_fit,
+    masked_positions,
+    rollout,
+)
+from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
+from viz.ui.attention.heatmap import HeatmapDetail
+from viz.ui.attention.lines import LinesPanel
+from viz.ui.attention.overview import AttentionOverview, render_overview
+from viz.ui.attention.steps import StepsPanel
+from viz.ui.attention.style import lookup_table
+from viz.ui.attention.toolbar import DETAIL, LINES, OVERVIEW, STEPS, AttentionToolbar
+from viz.ui.views.base import View
+from viz.ui.workers import LatestWorker
+
+# Pooling up to 12 × 12 heads of 128 × 128 positions takes a few milliseconds; larger runs on a thread.
+SYNCHRONOUS_OVERVIEW_LIMIT = 12 * 12 * 128 * 128
 
 
-class AttentionView(PlaceholderView):
+class AttentionView(View):
     key = "attention"
+
+    def __init__(self, state, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        self.kind_titles = {
+            ENCODER_SELF: self.tr("Encoder self-attention"),
+            DECODER_SELF: self.tr("Decoder self-attention"),
+            CROSS: self.tr("Cross-attention"),
+        }
+        self.toolbar = AttentionToolbar(self)
+        self.overview = AttentionOverview(self)
+        self.detail = HeatmapDetail(self)
+        self.lines = LinesPanel(self)
+        self.steps = StepsPanel(self)
+        self.message = QLabel(self.tr("Load a model and type a text to see where each token looks."), self)
+        self.message.setAlignment(Qt.AlignCenter)
+        self.message.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        for widget in (self.message, self.overview, self.detail, self.lines, self.steps):
+            self.stack.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.stack, 1)
+        self._lut = lookup_table()
+        self._overviews: dict[str, tuple] = {}  # kind -> (grid, rgba) of the current trace
+        self._rollouts: dict[str, np.ndarray] = {}  # kind -> [layer, query, key] of the current trace
+        self._model_shown: str | None = None  # a new model's first trace opens the overview
+        self.overview_worker = LatestWorker("attention-overview", self)
+        self.overview_worker.succeeded.connect(self._on_overview_ready)
+        self.overview_worker.failed.connect(self._show_message)
+        self.rollout_worker = LatestWorker("attention-rollout", self)
+        self.rollout_worker.succeeded.connect(self._on_rollout_ready)
+        self.rollout_worker.failed.connect(self._show_message)
+        self.toolbar.changed.connect(self._refresh)
+        self.overview.cell_clicked.connect(lambda layer, head: self.toolbar.set_head(layer, head, DETAIL))
+        if state.trace is not None:
+            self._on_trace(state.trace)
 
     def title(self) -> str:
         return self.tr("Attention")
 
-    def promise(self) -> str:
+    def explanation(self) -> str:
         return self.tr(
-            "Every layer's and head's attention as heatmaps: encoder self-, decoder self- and cross-attention."
+            "Each head of each layer decides how much every token (a row, the query) takes from every token "
+            "(a column, the key); each row adds up to 1. The overview shows all heads at once: diagonal stripes "
+            "look at neighbours, vertical stripes at one token everyone uses. Open a head to read exact weights, "
+            "or step through the output to see which input tokens each generated token looked at."
         )
+
+    # state
+    def _on_model(self, loaded) -> None:
+        self._model_shown = None
+
+    def _on_trace(self, trace) -> None:
+        if trace is None or not trace.attentions:
+            self._show_message(self.tr("This trace holds no attention weights."))
+            return
+        first = self._model_shown != trace.model_name
+        self._model_shown = trace.model_name
+        self._overviews.clear()
+        self._rollouts.clear()
+        self.overview_worker.cancel()
+        self.rollout_worker.cancel()
+        self.toolbar.configure(trace.kinds, trace.layer_count, trace.head_count, reset_mode=first)
+        has_steps = DECODER_SELF in trace.attentions or CROSS in trace.attentions
+        self.toolbar.set_mode_available(STEPS, has_steps, self._no_steps_reason())
+        self._refresh()
+
+    # showing
+    def _refresh(self) -> None:
+        trace = self.state.trace
+        if trace is None or not trace.attentions:
+            return
+        kind, mode = self.toolbar.kind, self.toolbar.mode
+        self.toolbar.set_mode_available(
+            LINES, lines_fit(trace, kind),
+            self.tr("The line view is offered for up to {limit} tokens.").format(limit=LINES_TOKEN_LIMIT),
+        )
+        if mode == STEPS and not self.toolbar.mode_available(STEPS):
+            self._show_message(self._no_steps_reason())
+            return
+        if mode == OVERVIEW:
+            self._show_overview(trace, kind)
+            return
+        if mode == STEPS and kind == ENCODER_SELF and CROSS in trace.attentions:
+            self.toolbar.set_kind(CROSS)  # emits `changed`: the steps of an encoder-decoder are its cross-attention
+            return
+        if mode == LINES and not lines_fit(trace, kind):
+            self.lines.show_too_long(max(trace.attentions[kind].shape[-2:]))
+            self.stack.setCurrentWidget(self.lines)
+            return
+        matrix = self._matrix(trace, kind)
+        if matrix is None:
+            self._show_message(self.tr("Computing the rollout…"))
+            return
+        queries, keys = trace.labels(kind)
+        masked = masked_positions(trace, kind)
+        if mode == DETAIL:
+            self.detail.show_matrix(matrix, queries, keys, masked, self._title(kind), self._axis_titles(kind))
+            self.stack.setCurrentWidget(self.detail)
+        elif mode == LINES:
+            self.lines.show_matrix(matrix, queries, keys, self._title(kind))
+            self.stack.setCurrentWidget(self.lines)
+        elif mode == STEPS:
+            what = self._title(kind)
+            self.steps.show_steps(decoder_steps(trace, kind), matrix, queries, keys, masked, kind == CROSS, what)
+            self.stack.setCurrentWidget(self.steps)
+            self.steps.setFocus()
+
+    def _show_overview(self, trace, kind: str) -> None:
+        if kind in self._overviews:
+            grid, rgba = self._overviews[kind]
+            self.overview.show_grid(grid, rgba, self.kind_titles[kind], max(trace.attentions[kind].shape[-2:]))
+            self.stack.setCurrentWidget(self.overview)
+            return
+        attentions = trace.attentions[kind]  # [layer, head, query, key]
+        job = (trace, kind, attentions, masked_positions(trace, kind), self._lut)
+        if attentions.size <= SYNCHRONOUS_OVERVIEW_LIMIT:  # a few milliseconds: no thread hop, no flicker
+            self._on_overview_ready(_overview_job(*job))
+            return
+        self.overview.set_pending(self.tr("Preparing the thumbnails…"))
+        self.stack.setCurrentWidget(self.overview)
+        self.overview_worker.submit(_overview_job, *job)
+
+    def _on_overview_ready(self, result) -> None:
+        trace, kind, grid, rgba = result
+        if trace is not self.state.trace:
+            return
+        self._overviews[kind] = (grid, rgba)
+        if self.toolbar.kind == kind and self.toolbar.mode == OVERVIEW:
+            self._show_overview(trace, kind)
+
+    def _matrix(self, trace, kind: str) -> np.ndarray | None:
+        """The `[query, key]` matrix for the toolbar's choice; None while a rollout is computed."""
+        aggregate, layer = self.toolbar.aggregate, self.toolbar.layer
+        if aggregate != ROLLOUT:
+            return attention_matrix(trace, kind, layer, self.toolbar.head, aggregate)
+        if kind not in self._rollouts:
+            # A job that ends before `submit` returns delivers its result inside `submit`.
+            self.rollout_worker.submit(_rollout_job, trace, kind, trace.attentions[kind])
+            if kind not in self._rollouts:
+                return None
+        return self._rollouts[kind][layer]
+
+    def _on_rollout_ready(self, result) -> None:
+        trace, kind, flows = result
+        if trace is self.state.trace:
+            self._rollouts[kind] = flows
+            self._refresh()
+
+    def _no_steps_reason(self) -> str:
+        return self.tr(
+            "An encoder reads all its tokens at once, so there are no decoding steps to walk through. "
+            "Use Detail or Lines to see where each token looks."
+        )
+
+    def _title(self, kind: str) -> str:
+        layer, head, aggregate = self.toolbar.layer + 1, self.toolbar.head + 1, self.toolbar.aggregate
+        name = self.kind_titles[kind]
+        if aggregate == ONE_HEAD:
+            return self.tr("{kind} · layer {l} · head {h}").format(kind=name, l=layer, h=head)
+        if aggregate == HEAD_MEAN:
+            return self.tr("{kind} · layer {l} · mean of the heads").format(kind=name, l=layer)
+        if aggregate == HEAD_MAX:
+            return self.tr("{kind} · layer {l} · max of the heads").format(kind=name, l=layer)
+        return self.tr("{kind} · rollout through layers 1–{l}").format(kind=name, l=layer)
+
+    def _axis_titles(self, kind: str) -> tuple[str, str]:
+        if kind == CROSS:
+            return self.tr("query: output token"), self.tr("key: input token")
+        return self.tr("query: the token that looks"), self.tr("key: the token looked at")
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    # export and presentation
+    def busy(self) -> bool:
+        """Still preparing thumbnails or a rollout: a headless export should process events until False."""
+        return self.overview_worker.busy or self.rollout_worker.busy
+
+    def export_widget(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def export_tables(self) -> dict[str, list[list]]:
+        trace = self.state.trace
+        if trace is None or not trace.attentions:
+            return {}
+        kind, layer, aggregate = self.toolbar.kind, self.toolbar.layer, self.toolbar.aggregate
+        tables = {}
+        if aggregate == ROLLOUT and kind in self._rollouts:
+            matrix = self._rollouts[kind][layer]
+        else:
+            matrix = attention_matrix(trace, kind, layer, self.toolbar.head, aggregate)
+        queries, keys = trace.labels(kind)
+        header = [self.tr("query \\ key")] + keys
+        tables["attention"] = [header] + [[q] + [float(w) for w in row] for q, row in zip(queries, matrix)]
+        maxima = trace.attentions[kind].max(axis=(-2, -1))  # [layer, head]
+        heads = [self.tr("head {h}").format(h=h + 1) for h in range(maxima.shape[1])]
+        tables["head_maxima"] = [[self.tr("layer")] + heads] + [
+            [layer + 1] + [float(v) for v in row] for layer, row in enumerate(maxima)
+        ]
+        return tables
+
+    def set_scale(self, factor: float) -> None:
+        for panel in (self.overview, self.detail, self.lines, self.steps):
+            panel.set_scale(factor)
+
+
+def _overview_job(trace, kind, attentions, mask, lut):
+    grid, rgba = render_overview(attentions, mask, lut)
+    return trace, kind, grid, rgba
+
+
+def _rollout_job(trace, kind, attentions):
+    return trace, kind, rollout(attentions)  # [layer, query, key]
+
+
+def _preview() -> int:
+    """Run alone: `python -m viz.ui.views.attention [MODEL] [TEXT] [--target TEXT] [--mode MODE] [--scale F]`."""
+    import argparse
+    import sys
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from viz.core.loading import LoadRequest
+    from viz.core.resources import DEFAULT_MODEL
+    from viz.ui.state import AppState
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("model", nargs="?", default=DEFAULT_MODEL)
+    parser.add_argument("text", nargs="?", default="The return statement is used to leave a function and give a value")
+    parser.add_argument("--target", default=None)
+    parser.add_argument("--mode", default=OVERVIEW, choices=(OVERVIEW, DETAIL, LINES, STEPS))
+    parser.add_argument("--kind", default=None, choices=(ENCODER_SELF, DECODER_SELF, CROSS))
+    parser.add_argument("--aggregate", default=None, choices=(ONE_HEAD, HEAD_MEAN, HEAD_MAX, ROLLOUT))
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    state = AppState()
+    view = AttentionView(state)
+    view.resize(1600, 1000)
+    view.setWindowTitle(view.title())
+
+    def arrange(_trace) -> None:
+        if args.kind:
+            view.toolbar.set_kind(args.kind)
+        if args.aggregate:
+            view.toolbar.set_aggregate(args.aggregate)
+        view.toolbar.set_mode(args.mode)
+        view.set_scale(args.scale)
+
+    state.trace_changed.connect(lambda trace: QTimer.singleShot(0, lambda: arrange(trace)))
+    state.error.connect(lambda message: print(message, file=sys.stderr))
+    state.set_text(args.text, args.target)
+    state.load(LoadRequest(args.model, device="cpu"))
+    view.show()
+    code = app.exec()
+    state.shutdown()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(_preview())

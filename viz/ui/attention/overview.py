@@ -1,0 +1,163 @@
+"""Every layer × head of one attention kind as thumbnails in a single image; click one to open it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+
+from viz.core.attention_pool import OverviewGrid, overview_grid
+from viz.ui.attention.style import FontScale, colorize, colormap, style_colorbar
+
+HOVER_COLOUR = "#ff3b30"
+
+
+def render_overview(attentions: np.ndarray, mask: np.ndarray | None, lut: np.ndarray):
+    """Pool and colour the whole grid: (OverviewGrid, `[rows, cols, 4]` RGBA). Numpy only, for a worker thread."""
+    grid = overview_grid(attentions, mask)
+    return grid, colorize(grid.values, 1.0, lut, grid.masked)  # [rows, cols, 4]
+
+
+class AttentionOverview(QWidget):
+    """One image of layers (rows) × heads (columns); each row of a cell scaled to its largest weight."""
+
+    cell_clicked = Signal(int, int)  # layer, head
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fonts = FontScale(self)
+        self._title = ""
+        self.grid: OverviewGrid | None = None
+        self.hovered: tuple[int, int] | None = None
+        self.graphics = pg.GraphicsLayoutWidget(self)
+        self.plot = self.graphics.addPlot(row=0, col=0)
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.plot.setMouseEnabled(x=False, y=False)  # a fixed picture: nothing to fiddle with
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.showAxis("top")
+        self.plot.hideAxis("bottom")
+        for name in ("top", "left"):
+            self.plot.getAxis(name).setStyle(tickLength=0)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.hover_box = QGraphicsRectItem()
+        pen = QPen(QColor(HOVER_COLOUR), 3)
+        pen.setCosmetic(True)
+        self.hover_box.setPen(pen)
+        self.hover_box.setVisible(False)
+        self.hover_box.setZValue(10)
+        self.plot.addItem(self.hover_box)
+        self.colorbar = pg.ColorBarItem(
+            values=(0, 1), colorMap=colormap(), interactive=False, colorMapMenu=False, width=22,
+            label=self.tr("weight ÷ the largest weight in its row"),
+        )
+        self.graphics.addItem(self.colorbar, row=0, col=1)
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.readout = QLabel(self)
+        self.readout.setTextFormat(Qt.PlainText)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.note)
+        self.set_scale(1.0)
+
+    def set_pending(self, message: str) -> None:
+        """A new grid is being prepared: keep the old picture (no flicker) but stop answering the mouse."""
+        self.grid = None
+        self.hovered = None
+        self.hover_box.setVisible(False)
+        self.readout.setText(message)
+
+    def show_grid(self, grid: OverviewGrid, rgba: np.ndarray, title: str, pooled_from: int) -> None:
+        self.grid = grid
+        rows, cols = grid.values.shape
+        self.image.setImage(rgba, autoLevels=False)
+        self.image.setRect(QRectF(0, 0, cols, rows))
+        top = [(h * grid.pitch_x + grid.cell_cols / 2, str(h + 1)) for h in range(grid.heads)]
+        left = [(layer * grid.pitch_y + grid.cell_rows / 2, str(layer + 1)) for layer in range(grid.layers)]
+        self.plot.getAxis("top").setTicks([top])
+        self.plot.getAxis("left").setTicks([left])
+        self.plot.getAxis("top").setLabel(self.tr("head"))
+        self.plot.getAxis("left").setLabel(self.tr("layer"))
+        self._title = title
+        self._show_title()
+        self.plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.01)
+        self.hovered = None
+        self.hover_box.setVisible(False)
+        self.readout.setText(self.tr("Point at a head to read it; click it to open it in detail."))
+        parts = []
+        blocks = max(grid.cell_rows, grid.cell_cols)
+        if pooled_from > blocks:
+            parts.append(
+                self.tr("Thumbnails shrink {n} positions to {m} blocks, keeping each block's largest weight.").format(
+                    n=pooled_from, m=blocks
+                )
+            )
+        parts.append(self.tr("Each row is scaled to its largest weight, so you see where each token looks most."))
+        if grid.masked.any():
+            parts.append(self.tr("Grey: masked (a token cannot attend to tokens after it)."))
+        self.note.setText(" ".join(parts))
+
+    def cell_at_scene(self, scene_pos) -> tuple[int, int] | None:
+        if self.grid is None or not self.plot.vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = self.plot.vb.mapSceneToView(scene_pos)
+        return self.grid.cell_at(point.x(), point.y())
+
+    def scene_pos_of(self, layer: int, head: int) -> QPointF:
+        """The scene position of a thumbnail's centre."""
+        grid = self.grid
+        x = head * grid.pitch_x + grid.cell_cols / 2
+        y = layer * grid.pitch_y + grid.cell_rows / 2
+        return self.plot.vb.mapViewToScene(QPointF(x, y))
+
+    def _on_mouse_moved(self, scene_pos) -> None:
+        cell = self.cell_at_scene(scene_pos)
+        if cell == self.hovered:
+            return
+        self.hovered = cell
+        if cell is None:
+            self.hover_box.setVisible(False)
+            return
+        layer, head = cell
+        grid = self.grid
+        self.hover_box.setRect(QRectF(head * grid.pitch_x, layer * grid.pitch_y, grid.cell_cols, grid.cell_rows))
+        self.hover_box.setVisible(True)
+        self.readout.setText(
+            self.tr("Layer {l}, head {h}: largest weight {w:.3f}. Click to open it.").format(
+                l=layer + 1, h=head + 1, w=float(grid.head_max[layer, head])
+            )
+        )
+
+    def _on_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.LeftButton:
+            return
+        cell = self.cell_at_scene(event.scenePos())
+        if cell is not None:
+            self.cell_clicked.emit(*cell)
+
+    def _show_title(self) -> None:
+        self.plot.setTitle(self._title or None, size=f"{self.fonts.font(1.3).pointSizeF():.0f}pt")
+
+    def set_scale(self, factor: float) -> None:
+        self.fonts.factor = factor
+        self._show_title()
+        font = self.fonts.font()
+        for name in ("top", "left"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.label.setFont(font)
+        style_colorbar(self.colorbar, font)
+        self.readout.setFont(self.fonts.font(1.15))
+        self.note.setFont(font)
+        pen = self.hover_box.pen()
+        pen.setWidthF(self.fonts.width(3))
+        self.hover_box.setPen(pen)

@@ -1,0 +1,168 @@
+"""An axis of token labels for a heatmap: one label per cell, thinned to fit, rotated on the bottom axis."""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from viz.core.attention import display_label
+
+_NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+
+
+class TokenAxis(pg.AxisItem):
+    """Labels cell `i` (spanning view coordinates i … i+1) with token `i`.
+
+    When the cells are smaller than a line of text, only every `step`-th token is labelled, with
+    `step` from 1, 2, 5, 10 …; zooming in brings the rest back. The pinned token is always
+    labelled, in bold. Clicking a label emits `token_clicked(index)`.
+    """
+
+    token_clicked = Signal(int)
+
+    def __init__(self, orientation: str, **kwargs):
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)
+        self._labels: list[str] = []
+        self._font = QFont()
+        self.pinned: int | None = None
+        self._title = ""
+
+    # configuration
+    def set_labels(self, labels: list[str], title: str = "") -> None:
+        self._labels = [display_label(label) for label in labels]
+        self._title = title
+        self._fit()
+
+    def set_font(self, font: QFont) -> None:
+        self._font = QFont(font)
+        self.setTickFont(self._font)
+        self.label.setFont(self._font)
+        self._fit()
+
+    def set_pinned(self, index: int | None) -> None:
+        self.pinned = index
+        self.picture = None
+        self.update()
+
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    def _fit(self) -> None:
+        """Reserve room for the longest label (plus the axis title) across the axis."""
+        metrics = QFontMetricsF(self._font)
+        longest = max((metrics.horizontalAdvance(s) for s in self._labels), default=0.0)
+        if self._title:
+            self.setLabel(self._title)
+            self.label.setFont(self._font)
+        else:
+            self.showLabel(False)
+        room = longest + 12 + metrics.height() * 1.4
+        if self.orientation in ("bottom", "top"):
+            self.setHeight(int(math.ceil(room)))
+        else:
+            self.setWidth(int(math.ceil(room)))
+        self.picture = None
+        self.update()
+
+    # geometry
+    def _to_pixels(self, bounds: QRectF):
+        """Pixel position along the axis of view coordinate v, as (offset, scale): pos = offset + v * scale."""
+        low, high = self.range
+        if high == low:
+            return None
+        if self.orientation in ("bottom", "top"):
+            scale = bounds.width() / (high - low)
+            return bounds.left() - low * scale, scale
+        scale = -bounds.height() / (high - low)  # the same mapping as pyqtgraph's own ticks
+        return bounds.bottom() - low * scale, scale
+
+    def visible_indices(self, pixels_per_cell: float, low: float, high: float) -> list[int]:
+        """Which tokens get a label when a cell is `pixels_per_cell` long and the view shows low … high."""
+        n = len(self._labels)
+        if n == 0 or pixels_per_cell <= 0:
+            return []
+        needed = QFontMetricsF(self._font).height() * 1.1 / pixels_per_cell
+        step = next((s for s in _NICE_STEPS if s >= needed), _NICE_STEPS[-1])
+        first = max(0, int(math.floor(min(low, high))))
+        first -= first % step
+        last = min(n - 1, int(math.ceil(max(low, high))))
+        shown = [i for i in range(first, last + 1, step)]
+        if self.pinned is not None and 0 <= self.pinned < n:
+            shown = [i for i in shown if abs(i - self.pinned) >= step] + [self.pinned]
+        return shown
+
+    def index_at(self, pos: QPointF) -> int | None:
+        mapping = self._to_pixels(self.mapRectFromParent(self.geometry()))
+        if mapping is None:
+            return None
+        offset, scale = mapping
+        along = pos.x() if self.orientation in ("bottom", "top") else pos.y()
+        index = int(math.floor((along - offset) / scale))
+        return index if 0 <= index < len(self._labels) else None
+
+    # drawing (pyqtgraph calls these two when the picture is stale)
+    def generateDrawSpecs(self, p):
+        bounds = self.mapRectFromParent(self.geometry())
+        horizontal = self.orientation in ("bottom", "top")
+        if horizontal:
+            axis_line = (self.pen(), bounds.topLeft(), bounds.topRight())
+        else:
+            axis_line = (self.pen(), bounds.topRight(), bounds.bottomRight())
+        mapping = self._to_pixels(bounds)
+        if mapping is None:
+            return axis_line, [], []
+        offset, scale = mapping
+        low, high = self.range
+        ticks, texts = [], []
+        for index in self.visible_indices(abs(scale), low, high):
+            at = offset + (index + 0.5) * scale
+            if horizontal and not bounds.left() - 1 <= at <= bounds.right() + 1:
+                continue
+            if not horizontal and not bounds.top() - 1 <= at <= bounds.bottom() + 1:
+                continue
+            if horizontal:
+                ticks.append((self.pen(), QPointF(at, bounds.top()), QPointF(at, bounds.top() + 5)))
+            else:
+                ticks.append((self.pen(), QPointF(bounds.right() - 5, at), QPointF(bounds.right(), at)))
+            texts.append((at, self._labels[index], index == self.pinned))
+        return axis_line, ticks, texts
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):
+        p.setRenderHint(p.RenderHint.TextAntialiasing, True)
+        pen, start, end = axisSpec
+        p.setPen(pen)
+        p.drawLine(start, end)
+        for pen, start, end in tickSpecs:
+            p.setPen(pen)
+            p.drawLine(start, end)
+        bounds = self.mapRectFromParent(self.geometry())
+        metrics = QFontMetricsF(self._font)
+        height = metrics.height()
+        bold = QFont(self._font)
+        bold.setBold(True)
+        for at, text, pinned in textSpecs:
+            p.setFont(bold if pinned else self._font)
+            p.setPen(self.textPen())
+            width = QFontMetricsF(p.font()).horizontalAdvance(text) + 2
+            if self.orientation == "bottom":
+                # Rotated a quarter turn: read bottom to top, the end of the token next to its column.
+                p.save()
+                p.translate(at, bounds.top() + 7)
+                p.rotate(-90)
+                p.drawText(QRectF(-width, -height / 2, width, height), int(Qt.AlignRight | Qt.AlignVCenter), text)
+                p.restore()
+            else:
+                rect = QRectF(bounds.right() - 7 - width, at - height / 2, width, height)
+                p.drawText(rect, int(Qt.AlignRight | Qt.AlignVCenter), text)
+
+    def mouseClickEvent(self, event):
+        if event.button() != Qt.LeftButton:
+            return super().mouseClickEvent(event)
+        index = self.index_at(event.pos())
+        if index is not None:
+            event.accept()
+            self.token_clicked.emit(index)
