@@ -1,0 +1,1 @@
+"""Widgets of the tokens view: chip flow, source text, token details, tokenizer comparison."""
