@@ -18,14 +18,17 @@ NAME = "demo-bert"
 CONFIG = dict(vocab_size=4096, hidden_size=192, num_hidden_layers=4, num_attention_heads=6,
               intermediate_size=768, max_position_embeddings=128, type_vocab_size=2,
               hidden_dropout_prob=0.1, attention_probs_dropout_prob=0.1)
-HYPER = {"cuda": dict(batch=128, lr=7e-4, warmup=500, eval_every_s=15, weight_decay=0.01, mask_rate=0.15),
-         "cpu": dict(batch=16, lr=5e-4, warmup=200, eval_every_s=60, weight_decay=0.01, mask_rate=0.15)}
+HYPER = {"cuda": dict(batch=128, lr=7e-4, warmup=500, eval_every_s=15, weight_decay=0.01, mask_rate=0.15,
+                      max_epochs=400),
+         "cpu": dict(batch=16, lr=5e-4, warmup=200, eval_every_s=60, weight_decay=0.01, mask_rate=0.15,
+                     max_epochs=400)}
 FILL_INS = [("The [MASK] statement is used to leave a function.", "return"),
             ("If the file does not [MASK], an error is raised.", "exist"),
             ("Return the number of [MASK] in the list.", "items"),
             ("This module provides functions for working with [MASK].", "files"),
             ("The default [MASK] is None.", "value"),
-            ("A [MASK] is raised if the key is not found.", "keyerror")]
+            ("A [MASK] is raised if the key is not found.", "keyerror"),
+            ("The [MASK] statement terminates the nearest enclosing loop.", "break")]
 
 
 class Masker:
@@ -108,10 +111,12 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 def _fill_in_items(tok, docs, count, rng) -> list[dict]:
     """Held-out sentences with one word (a single vocabulary piece) masked."""
-    sentences = [s.replace("\n", " ") for d in docs for s in _SENTENCE.split(d)]
+    sentences = [" ".join(s.split()) for d in docs for s in _SENTENCE.split(d)]
     sentences = [s for s in sentences if 8 <= len(s.split()) <= 30 and s[-1] in ".!?"]
     items, used = [], set()
-    while len(items) < count:
+    for _ in range(200 * count):
+        if len(items) == count:
+            break
         s = rng.choice(sentences)
         words = [m for m in re.finditer(r"[A-Za-z]{3,}", s)]
         if s in used or not words:
@@ -169,7 +174,8 @@ def run(settings: RunSettings) -> None:
 
     summary = train_for(NAME, settings, model, optimizer, step_fn, eval_fn,
                         lambda step, info: model.save_pretrained(settings.out),
-                        hp["lr"], hp["warmup"], hp["eval_every_s"], final_reserve_s=40)
+                        hp["lr"], hp["warmup"], hp["eval_every_s"], final_reserve_s=40,
+                        max_steps=hp["max_epochs"] * len(train) // (hp["batch"] * (n_ctx - 2)))
     finish(settings, summary, hp, corpus, tok, len(train))
 
 

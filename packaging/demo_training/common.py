@@ -71,11 +71,13 @@ def make_optimizer(model: torch.nn.Module, lr: float, weight_decay: float, devic
 
 
 def train_for(name, settings: RunSettings, model, optimizer, step_fn, eval_fn, on_best,
-              peak_lr, warmup, eval_every_s, final_reserve_s):
+              peak_lr, warmup, eval_every_s, final_reserve_s, max_steps=None):
     """Run ``step_fn`` until the budget (or the deadline minus a reserve) is spent.
 
     ``eval_fn() -> (score, info)`` runs every ``eval_every_s``; higher is better, and
-    ``on_best(step, info)`` saves each new best.  Returns a summary dict.
+    ``on_best(step, info)`` saves each new best.  The learning rate decays over
+    the time budget, or over ``max_steps`` where those come first (a small corpus
+    is not worth more epochs).  Returns a summary dict.
     """
     start = time.time()
     end = min(start + settings.budget_s, settings.deadline - final_reserve_s)
@@ -84,7 +86,8 @@ def train_for(name, settings: RunSettings, model, optimizer, step_fn, eval_fn, o
     history = []
     while True:
         now = time.time()
-        done = now >= end
+        frac = max((now - start) / max(1e-9, end - start), step / max_steps if max_steps else 0.0)
+        done = frac >= 1.0
         if done or now - last_eval >= eval_every_s:
             model.eval()
             with torch.no_grad():
@@ -102,7 +105,6 @@ def train_for(name, settings: RunSettings, model, optimizer, step_fn, eval_fn, o
             running, steps_since, last_eval = None, 0, time.time()
         if done:
             break
-        frac = (now - start) / max(1e-9, end - start)
         for group in optimizer.param_groups:
             group["lr"] = lr_at(step, frac, peak_lr, warmup)
         loss = step_fn(step)

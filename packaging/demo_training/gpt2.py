@@ -15,9 +15,9 @@ from .tokenizers_build import train_bpe
 
 NAME = "demo-gpt2"
 CONFIG = dict(vocab_size=4096, n_positions=128, n_embd=192, n_layer=4, n_head=6,
-              resid_pdrop=0.1, embd_pdrop=0.1, attn_pdrop=0.1)
-HYPER = {"cuda": dict(batch=64, lr=1e-3, warmup=300, eval_every_s=15, weight_decay=0.1),
-         "cpu": dict(batch=8, lr=1e-3, warmup=200, eval_every_s=60, weight_decay=0.1)}
+              resid_pdrop=0.2, embd_pdrop=0.2, attn_pdrop=0.2)
+HYPER = {"cuda": dict(batch=64, lr=1e-3, warmup=300, eval_every_s=15, weight_decay=0.1, max_epochs=60),
+         "cpu": dict(batch=8, lr=1e-3, warmup=200, eval_every_s=60, weight_decay=0.1, max_epochs=60)}
 PROMPTS = ["The return statement", "A list is a", "Return the number of",
            "If the file does not exist,", "This module provides", "Raise ValueError if",
            "The default value is", "An iterator is an object"]
@@ -72,7 +72,9 @@ def _next_token_pairs(tok, docs, count, rng) -> list[dict]:
     encoding the context text gives back exactly the context tokens."""
     pairs = []
     docs = [d for d in docs if len(d) > 200]
-    while len(pairs) < count:
+    for _ in range(200 * count):
+        if len(pairs) == count:
+            break
         doc = rng.choice(docs)
         enc = tok(doc, add_special_tokens=False, return_offsets_mapping=True)
         ids, offsets = enc["input_ids"], enc["offset_mapping"]
@@ -159,7 +161,8 @@ def run(settings: RunSettings) -> None:
 
     summary = train_for(NAME, settings, model, optimizer, step_fn, eval_fn,
                         lambda step, info: model.save_pretrained(settings.out),
-                        hp["lr"], hp["warmup"], hp["eval_every_s"], final_reserve_s=40)
+                        hp["lr"], hp["warmup"], hp["eval_every_s"], final_reserve_s=40,
+                        max_steps=hp["max_epochs"] * len(train) // (hp["batch"] * n_ctx))
     finish(settings, summary, hp, corpus, tok, len(train))
 
 
