@@ -1,0 +1,37 @@
+"""The embeddings view's choices that a saved session restores."""
+
+from __future__ import annotations
+
+
+def capture(view) -> dict:
+    controls = view.controls
+    vocabulary = view.vocabulary
+    return {
+        "mode": controls.mode(),
+        "method": controls.method_key(),
+        "three_d": controls.three_d.isChecked(),
+        "side": controls.side_key(),
+        "unit_length": controls.unit_length.isChecked(),
+        "layer": controls.layer.value(),
+        "token": view.selected_token,
+        # the selection by its label: ids differ between models, a word carries over
+        "selected": vocabulary.labels[view.selected] if vocabulary is not None and view.selected >= 0 else None,
+    }
+
+
+def restore(view, settings: dict) -> None:
+    """Unknown keys are ignored and missing ones keep the view's defaults (older session files)."""
+    controls = view.controls
+    for combo, key in ((controls.method, "method"), (controls.side, "side")):
+        index = combo.findData(settings.get(key))
+        if index >= 0:
+            combo.setCurrentIndex(index)
+    controls.unit_length.setChecked(bool(settings.get("unit_length", False)))
+    controls.three_d.setChecked(bool(settings.get("three_d", False)))
+    controls.set_mode("prompt" if settings.get("mode") == "prompt" else "vocabulary")
+    if isinstance(settings.get("layer"), int):
+        controls.layer.setValue(settings["layer"])  # clamped by the slider; kept when the paths arrive
+    if isinstance(settings.get("token"), int):
+        view.select_token(settings["token"])
+    if isinstance(settings.get("selected"), str):
+        view.search(settings["selected"])  # waits for the vocabulary when it is still being projected
