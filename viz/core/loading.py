@@ -81,6 +81,7 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
     if isinstance(request, str):
         request = LoadRequest(request)
     started = time.perf_counter()
+    logging.getLogger("torchao").setLevel(logging.ERROR)  # optional kernels it cannot load are not the user's concern
     import torch
     import transformers
     from safetensors import SafetensorError

@@ -1,0 +1,1 @@
+"""Panels of the quantization view: number formats, weights, and outputs."""
