@@ -1,4 +1,5 @@
-"""Entry point: `transformer-viz` opens the window; with `--export DIR` it runs headless."""
+"""Entry point: `transformer-viz [SESSION]` opens the window; `--export DIR` runs headless;
+`--self-test` checks an installation or bundle."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="transformer-viz",
         description="See inside transformer language models. With --export, run headless and write files.",
     )
+    parser.add_argument("session", nargs="?", help="a saved session (.tviz.json) to open")
     parser.add_argument("--model", help="bundled model name, Hugging Face Hub id, or model folder")
     parser.add_argument("--text", help="the text to run through the model")
     parser.add_argument("--target", help="encoder-decoder models: the output text to teacher-force")
@@ -21,11 +23,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda", "mps"))
     parser.add_argument("--dtype", default="float32", choices=("float32", "float16", "bfloat16"))
     parser.add_argument("--allow-pickle", action="store_true", help="allow pickled .bin weights (weights_only)")
+    parser.add_argument("--present", action="store_true", help="start in presentation mode (F5 toggles it)")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="load the bundled default model (or --model), render every view offscreen, exit 0 if all is well",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from viz.self_test import run_self_test
+
+        return run_self_test(args.model, out_dir=args.export)
     if args.export:
         from viz.cli import export
 
@@ -34,21 +45,47 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(args) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     from viz.core.resources import DEFAULT_MODEL
-    from viz.ui.main_window import MainWindow
+    from viz.ui.i18n import install_language
+    from viz.ui.main_window import MainWindow, app_icon
+    from viz.ui.settings import APPLICATION, ORGANIZATION, load_settings, save_settings
+    from viz.ui.theme import ThemeManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName("Transformer Viz")
-    app.setApplicationName("Transformer Viz")
-    window = MainWindow()
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("transformer-viz")  # matches packaging/linux/transformer-viz.desktop
+    app.setWindowIcon(app_icon())
+    settings = load_settings()
+    install_language(settings.language, app)  # before any widget exists, so every string is translated
+    theme = ThemeManager(app, settings.theme)
+    theme.apply()  # before the views build their plots
+    window = MainWindow(settings=settings, theme=theme)
+
+    class FileOpenFilter(QObject):  # macOS hands a double-clicked file to the running app as an event
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.FileOpen and event.file():
+                window.open_session_file(event.file())
+                return True
+            return False
+
+    file_open = FileOpenFilter(app)
+    app.installEventFilter(file_open)
     if args.text:
         window.set_text(args.text)
     window.show()
-    source = args.model or DEFAULT_MODEL
-    request = window.model_bar.request(source)
-    request = type(request)(source=source, device=args.device, dtype=args.dtype, allow_pickle=args.allow_pickle)
-    QTimer.singleShot(0, lambda: window.load(request))
-    return app.exec()
+    if args.session:
+        QTimer.singleShot(0, lambda: window.open_session_file(args.session))
+    else:
+        source = args.model or DEFAULT_MODEL
+        request = window.model_bar.request(source)
+        request = type(request)(source=source, device=args.device, dtype=args.dtype, allow_pickle=args.allow_pickle)
+        QTimer.singleShot(0, lambda: window.load(request))
+    if args.present:
+        QTimer.singleShot(0, window.presentation.enter)
+    code = app.exec()
+    save_settings(settings)
+    return code

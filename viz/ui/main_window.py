@@ -1,16 +1,30 @@
-"""The main window: model bar, input text, one tab per view, status with progress and cancel."""
+"""The main window: model bar, input text, one tab per view, menus, the help panel, status with progress and cancel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+import dataclasses
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton,
-    QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox, QPlainTextEdit,
+    QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
+from viz.core.resources import bundled_model_path, resources_dir
+from viz.ui import i18n
+from viz.ui.export import ExportCommands
+from viz.ui.help_panel import HelpPanel
+from viz.ui.menus import Menus
 from viz.ui.model_bar import ModelBar
+from viz.ui.presentation import PresentationController
+from viz.ui.session import (
+    SESSION_SUFFIX, SessionError, SessionOpener, apply_view_settings, capture_session, read_session, save_session,
+)
 from viz.ui.state import AppState
+from viz.ui.theme import ThemeManager, restyle_plots
 from viz.ui.views import view_classes
 
 EXAMPLE_TEXT = {
@@ -18,78 +32,149 @@ EXAMPLE_TEXT = {
     "encoder-only": "The return statement is used to leave a [MASK] and give a value back.",
     "encoder-decoder": "normalize date: the 26th of November 2026",
 }
+TEXT_LINES = 3  # the input box shows this many lines at any zoom…
+PRESENTING_TEXT_LINES = 2  # …and fewer on a projector, where height is scarce
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / "transformer-viz.svg"))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, state: AppState | None = None):
+    """`settings` (viz.ui.settings.Settings) is read and updated when given; without it (tests, scripts)
+    nothing is remembered between launches."""
+
+    def __init__(self, state: AppState | None = None, settings=None, theme: ThemeManager | None = None):
         super().__init__()
         self.state = state or AppState(self)
-        self.setWindowTitle(self.tr("Transformer Viz"))
+        self.settings = settings
+        self.theme = theme or ThemeManager(QApplication.instance(), settings.theme if settings else "system", self)
+        self.theme.roots.append(self)
+        self.requested = None  # the LoadRequest most recently asked for
+        self.loaded_request = None  # the LoadRequest of the model on screen
+        self.presentation = PresentationController(self)
+        self.exporter = ExportCommands(self)
+        self.setWindowIcon(app_icon())
         self.resize(1400, 900)
+        self._build_ui()
+        self._connect_state()
+        self.sessions = SessionOpener(self)  # after _connect_state: it relies on loaded_request being set first
+        self._install_shortcuts()
+        if settings is not None:
+            self._restore_settings(settings)
+
+    # building (again, when the language changes)
+    def _build_ui(self) -> None:
+        self.setWindowTitle(self.tr("Transformer Viz"))
         self.model_bar = ModelBar(self)
+        for source in reversed(self.settings.recent_models if self.settings else []):
+            self.model_bar.add_recent(source)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setPlaceholderText(self.tr("Type a text to run through the model"))
-        self.text_edit.setFixedHeight(70)
         self.target_edit = QLineEdit(self)
         self.target_edit.setPlaceholderText(self.tr("Target output (optional; empty: the model generates it)"))
         self.target_edit.setVisible(False)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorBanner")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("QLabel#errorBanner { background: #fde2e1; color: #7a0b06; padding: 6px; }")
         self.error_label.setVisible(False)
         self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("noticeBanner")
         self.notice_label.setWordWrap(True)
         self.notice_label.setVisible(False)
         self.tabs = QTabWidget(self)
         self.views = [cls(self.state, self) for cls in view_classes()]
-        for view in self.views:
+        for index, view in enumerate(self.views):
             self.tabs.addTab(view, view.title())
+            self.tabs.setTabToolTip(index, view.explanation())
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.addWidget(self.model_bar)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.text_edit)
-        layout.addWidget(self.target_edit)
-        layout.addWidget(self.notice_label)
+        for widget in (self.model_bar, self.error_label, self.text_edit, self.target_edit, self.notice_label):
+            layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.help_panel = HelpPanel(self)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.help_panel)
+        self.help_panel.hide()
         self._build_status_bar()
-        self._connect()
+        self.setMenuBar(QMenuBar(self))
+        self.menus = Menus(self, self.menuBar())
+        self.model_bar.load_requested.connect(self.load)
+        self.text_edit.textChanged.connect(self._on_text_edited)
+        self.target_edit.textChanged.connect(self._on_text_edited)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._on_tab_changed(self.tabs.currentIndex())
+        self.apply_scale(self.presentation.scale)
 
     def _build_status_bar(self) -> None:
+        bar = QStatusBar(self)
+        self.setStatusBar(bar)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)  # busy indicator
-        self.progress.setMaximumWidth(160)
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.state.cancel)
         self.status_label = QLabel(self)
-        bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
-    def _connect(self) -> None:
+    def _connect_state(self) -> None:
         state = self.state
-        self.model_bar.load_requested.connect(self.load)
         state.model_changed.connect(self._on_model)
         state.trace_changed.connect(self._on_trace)
         state.error.connect(self.show_error)
         state.busy.connect(self._on_busy)
-        self.text_edit.textChanged.connect(self._on_text_edited)
-        self.target_edit.textChanged.connect(self._on_text_edited)
+
+    def _install_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.state.retrace)
+        # In presentation mode Esc leaves presentation first (PresentationController sees it before this).
         QShortcut(QKeySequence(Qt.Key_Escape), self, activated=self.state.cancel)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.model_bar.source.setFocus)
-        for index in range(min(9, len(self.views))):
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.model_bar.source.setFocus())
+        for index in range(9):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, activated=lambda i=index: self.tabs.setCurrentIndex(i))
+
+    def _rebuild(self) -> None:
+        """New widgets in the current language; the model, trace, text, view and view settings carry over."""
+        snapshot = capture_session(self)
+        device, dtype = self.model_bar.device.currentIndex(), self.model_bar.dtype.currentIndex()
+        help_visible = self.help_panel.isVisibleTo(self)
+        self.removeDockWidget(self.help_panel)
+        for old in (self.takeCentralWidget(), self.help_panel):
+            shiboken6.delete(old)  # now, not later: old views must stop reacting to the state at once
+        self._build_ui()
+        self.model_bar.device.setCurrentIndex(device)
+        self.model_bar.dtype.setCurrentIndex(dtype)
+        self.help_panel.setVisible(help_visible)
+        if self.state.model is not None:
+            self._show_model(self.state.model)
+            for view in self.views:
+                view._on_model(self.state.model)
+        self.target_edit.setText(snapshot.target_text)
+        self.text_edit.blockSignals(True)
+        self.text_edit.setPlainText(snapshot.text)
+        self.text_edit.blockSignals(False)
+        if self.state.trace is not None:
+            self._on_trace(self.state.trace)
+            for view in self.views:
+                view._on_trace(self.state.trace)
+        apply_view_settings(self, snapshot)
+        self.presentation.rehide_chrome()
 
     # actions
     def load(self, request) -> None:
         self.error_label.setVisible(False)
-        self.state.load(request)
+        self.requested = self.normalised(request)
+        self.state.load(self.requested)
+
+    @staticmethod
+    def normalised(request):
+        """Model folders as absolute paths: sessions and the recent list must find them from anywhere."""
+        folder = Path(request.source).expanduser()
+        if bundled_model_path(request.source) is None and folder.is_dir():
+            return dataclasses.replace(request, source=str(folder.resolve()))
+        return request
 
     def load_source(self, source: str) -> None:
         self.load(self.model_bar.request(source))
@@ -101,20 +186,127 @@ class MainWindow(QMainWindow):
         self.error_label.setText(message)
         self.error_label.setVisible(True)
 
+    def show_status(self, message: str) -> None:
+        self.status_label.setText(message)
+
     def view(self, key: str):
         return next(v for v in self.views if v.key == key)
 
+    def current_view(self):
+        return self.views[max(0, self.tabs.currentIndex())]
+
+    def show_view(self, key: str) -> None:
+        for index, view in enumerate(self.views):
+            if view.key == key:
+                self.tabs.setCurrentIndex(index)
+
+    def step_view(self, delta: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())
+
+    def chrome_widgets(self) -> list[QWidget]:
+        """What presentation mode hides: menus, status bar, toolbars and the model bar."""
+        return [self.menuBar(), self.statusBar(), self.model_bar, *self.findChildren(QToolBar)]
+
+    def apply_scale(self, scale: float) -> None:
+        """Called after the application font changed (zoom, presentation)."""
+        metrics = self.text_edit.fontMetrics()
+        margins = self.text_edit.contentsMargins()
+        frame = 2 * self.text_edit.frameWidth() + 2 * round(self.text_edit.document().documentMargin())
+        lines = PRESENTING_TEXT_LINES if self.presentation.presenting else TEXT_LINES
+        self.text_edit.setFixedHeight(lines * metrics.lineSpacing() + frame + margins.top() + margins.bottom())
+        self.help_panel.fit_width()
+        colours = self.theme.colours if self.theme.applied else None
+        restyle_plots(self, colours, font=QApplication.font(), line_scale=scale)
+        for view in self.views:
+            view.set_scale(scale)
+
+    def set_theme(self, choice: str) -> None:
+        self.theme.set_choice(choice)
+        restyle_plots(self, self.theme.colours, font=QApplication.font(), line_scale=self.presentation.scale)
+        for view in self.views:  # views may colour their own items from the theme at their scale
+            view.set_scale(self.presentation.scale)
+        if self.settings is not None:
+            self.settings.theme = choice
+
+    def set_language(self, choice: str) -> None:
+        i18n.install_language(choice)
+        if self.settings is not None:
+            self.settings.language = choice
+        QTimer.singleShot(0, self._rebuild)  # not inside the menu action that asked for it
+
+    # sessions
+    def open_session_file(self, path: str) -> bool:
+        try:
+            session = read_session(path)
+        except SessionError as exc:
+            self.show_error(str(exc))
+            return False
+        self.sessions.open(session)
+        if self.settings is not None:
+            self.settings.remember_session(str(Path(path).resolve()))
+        return True
+
+    def open_session_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open session"), self.last_directory(),
+            self.tr("Transformer Viz sessions (*{0} *.json)").format(SESSION_SUFFIX),
+        )
+        if path:
+            self.remember_directory(str(Path(path).parent))
+            self.open_session_file(path)
+
+    def save_session_dialog(self) -> None:
+        name = (self.loaded_request.source if self.loaded_request else "session").rstrip("/").split("/")[-1]
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save session"), str(Path(self.last_directory()) / f"{name}{SESSION_SUFFIX}"),
+            self.tr("Transformer Viz sessions (*{0})").format(SESSION_SUFFIX),
+        )
+        if path:
+            self.remember_directory(str(Path(path).parent))
+            self.save_session_file(path)
+
+    def save_session_file(self, path: str) -> bool:
+        try:
+            save_session(capture_session(self), path)
+        except (OSError, TypeError, ValueError) as exc:
+            self.show_error(self.tr("Could not save the session to {path}: {reason}").format(path=path, reason=exc))
+            return False
+        if self.settings is not None:
+            self.settings.remember_session(str(Path(path).resolve()))
+        self.show_status(self.tr("Saved {path}").format(path=path))
+        return True
+
+    def last_directory(self) -> str:
+        return (self.settings.last_directory if self.settings else "") or str(Path.home())
+
+    def remember_directory(self, folder: str) -> None:
+        if self.settings is not None:
+            self.settings.last_directory = folder
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Transformer Viz"), self.tr(
+            "Transformer Viz shows the inside of transformer language models: tokens, embeddings, "
+            "attention, sampling and quantization. It runs offline, on the bundled demo models or "
+            "on any model folder."
+        ))
+
     # state changes
     def _on_model(self, loaded) -> None:
-        self.model_bar.show_model(loaded)
-        self.model_bar.add_recent(loaded.name)
-        self.target_edit.setVisible(loaded.family.value == "encoder-decoder")
-        self.setWindowTitle(self.tr("Transformer Viz — {0}").format(loaded.name))
+        self.loaded_request = self.requested
+        if self.settings is not None and self.requested is not None:
+            self.settings.remember_model(self.requested.source)
+        self._show_model(loaded)
         if not self.text_edit.toPlainText().strip() or self.text_edit.toPlainText() in EXAMPLE_TEXT.values():
             self.text_edit.blockSignals(True)
             self.text_edit.setPlainText(EXAMPLE_TEXT[loaded.family.value])
             self.text_edit.blockSignals(False)
         self.state.set_text(self.text_edit.toPlainText(), self.target_edit.text())  # the state retraces next
+
+    def _show_model(self, loaded) -> None:
+        self.model_bar.show_model(loaded)
+        self.model_bar.add_recent(loaded.name)
+        self.target_edit.setVisible(loaded.family.value == "encoder-decoder")
+        self.setWindowTitle(self.tr("Transformer Viz — {0}").format(loaded.name))
 
     def _on_trace(self, trace) -> None:
         self.error_label.setVisible(False)
@@ -134,6 +326,41 @@ class MainWindow(QMainWindow):
         target = self.target_edit.text() if self.target_edit.isVisible() else ""
         self.state.set_text(self.text_edit.toPlainText(), target)
 
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self.views):
+            self.help_panel.show_view(self.views[index])
+
+    def adopt(self, loaded, trace) -> None:
+        """Show a model and trace made elsewhere (self-test, headless export), without the workers."""
+        self.set_text(trace.text)
+        self.state.cancel()
+        self.state.model = loaded
+        self.state.model_changed.emit(loaded)
+        self.state.cancel()  # drop the retrace that loading schedules: the trace is given
+        self.state.trace = trace
+        self.state.trace_changed.emit(trace)
+
+    # settings between launches
+    def _restore_settings(self, settings) -> None:
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+        self.help_panel.setVisible(settings.help_visible)
+        self.show_view(settings.view)
+        if settings.zoom != 1.0:
+            self.presentation.set_zoom(settings.zoom)
+
+    def _store_settings(self) -> None:
+        s = self.settings
+        s.window_geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        s.help_visible = self.help_panel.isVisibleTo(self)
+        s.view = self.current_view().key
+        s.zoom = self.presentation.zoom
+
     def closeEvent(self, event) -> None:
+        if self.presentation.presenting:
+            self.presentation.leave()
+        if self.settings is not None:
+            self._store_settings()
+        self.presentation.restore_font()
         self.state.shutdown()
         super().closeEvent(event)

@@ -38,6 +38,16 @@ class View(QWidget):
         Qt widgets follow the application font; pyqtgraph items need this hook.
         """
 
+    def settings(self) -> dict:
+        """The view's choices a saved session restores (layer, head, temperature…), JSON-serialisable."""
+        return {}
+
+    def apply_settings(self, settings: dict) -> None:
+        """Restore what `settings()` returned, once the session's trace is shown.
+
+        The dict may come from an older file: ignore unknown keys, keep defaults for missing ones.
+        """
+
     def _on_model(self, loaded) -> None:
         pass
 

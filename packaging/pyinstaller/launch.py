@@ -1,0 +1,5 @@
+"""The bundle's entry point (PyInstaller needs a script): the same `main` as the `transformer-viz` command."""
+
+from viz.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""The "About this view" side panel (F1): what the current view shows, in words for students."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+
+class HelpPanel(QDockWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self.tr("About this view"), parent)
+        self.setObjectName("helpPanel")  # also the key saveState() uses
+        self.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("helpTitle")
+        self.heading.setWordWrap(True)
+        self.body = QLabel(self)
+        self.body.setObjectName("helpBody")
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(content)
+        self.setWidget(scroll)
+        self.toggleViewAction().setText(self.tr("About this view"))
+
+    def show_view(self, view) -> None:
+        self.heading.setText(view.title())
+        text = view.explanation().strip()
+        self.body.setText(text or self.tr("This view has no explanation yet."))
+
+    def fit_width(self) -> None:
+        """About 40 characters of the current font per line: readable, and leaves room for the plots."""
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
