@@ -88,21 +88,19 @@ def render_views(loaded, trace, out: Path) -> list[str]:
     from PySide6.QtWidgets import QApplication
 
     from viz.ui.main_window import MainWindow
+    from viz.ui.theme import ThemeManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = MainWindow()
+    theme = ThemeManager(app, "light")
+    theme.apply()  # the pictures look like the app
+    window = MainWindow(theme=theme)
     window.resize(1400, 900)
-    window.set_text(trace.text)
-    window.state.model = loaded
-    window.state.model_changed.emit(loaded)
-    window.state.cancel()
-    window.state.trace = trace
-    window.state.trace_changed.emit(trace)
+    window.adopt(loaded, trace)
     written = []
     for index, view in enumerate(window.views):
         window.tabs.setCurrentIndex(index)
         app.processEvents()
-        while getattr(view, "busy", lambda: False)():  # views that prepare pictures on a worker
+        while view.busy():  # views that prepare pictures on a worker
             app.processEvents(QEventLoop.AllEvents, 50)
         path = out / f"view_{view.key}.png"
         if not view.export_widget().grab().save(str(path)):

@@ -362,5 +362,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self._store_settings()
         self.presentation.restore_font()
+        for view in self.views:
+            view.shutdown()
         self.state.shutdown()
         super().closeEvent(event)

@@ -214,6 +214,10 @@ class AttentionView(View):
         """Still preparing thumbnails or a rollout: a headless export should process events until False."""
         return self.overview_worker.busy or self.rollout_worker.busy
 
+    def shutdown(self) -> None:
+        self.overview_worker.shutdown()
+        self.rollout_worker.shutdown()
+
     def export_widget(self) -> QWidget:
         return self.stack.currentWidget()
 

@@ -24,6 +24,13 @@ class View(QWidget):
         """A few sentences for students: what am I looking at?"""
         return ""
 
+    def busy(self) -> bool:
+        """Still preparing what it shows in the background; a headless export waits until False."""
+        return False
+
+    def shutdown(self) -> None:
+        """Stop background work when the window closes; pending results are dropped."""
+
     def export_widget(self) -> QWidget:
         """The widget whose picture is exported (PNG, SVG, clipboard)."""
         return self

@@ -128,6 +128,9 @@ class TokensView(View):
         """Still comparing tokenizers in the background (headless export waits for it)."""
         return self.compare.worker.busy
 
+    def shutdown(self) -> None:
+        self.compare.worker.shutdown()
+
     # export
     def export_tables(self) -> dict[str, list[list]]:
         tables = {}
