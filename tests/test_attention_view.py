@@ -268,3 +268,27 @@ def test_export_tables_and_presentation_scale(qtbot, shown, tiny_trace):
     before = view.detail.key_axis._font.pointSizeF()
     view.set_scale(2.0)
     assert view.detail.key_axis._font.pointSizeF() == pytest.approx(2 * before)
+
+
+def test_attention_settings_round_trip(qtbot, tiny_trace):
+    """A saved session restores kind, mode, layer, head and aggregate."""
+    from viz.ui.state import AppState
+    from viz.ui.views.attention import AttentionView
+
+    state = AppState()
+    view = AttentionView(state)
+    qtbot.addWidget(view)
+    trace = tiny_trace("t5", "reverse: a b c", target="c b a")
+    state.trace = trace
+    state.trace_changed.emit(trace)
+    view.toolbar.set_kind("cross")
+    view.toolbar.set_head(1, 2, mode="detail")
+    saved = view.settings()
+    assert saved["kind"] == "cross" and saved["layer"] == 1 and saved["head"] == 2 and saved["mode"] == "detail"
+
+    other = AttentionView(state)
+    qtbot.addWidget(other)
+    state.trace_changed.emit(trace)
+    other.apply_settings(saved)
+    assert other.settings() == saved
+    state.shutdown()

@@ -214,6 +214,25 @@ class AttentionView(View):
         """Still preparing thumbnails or a rollout: a headless export should process events until False."""
         return self.overview_worker.busy or self.rollout_worker.busy
 
+    # sessions
+    def settings(self) -> dict:
+        bar = self.toolbar
+        return {"kind": bar.kind, "mode": bar.mode, "layer": bar.layer, "head": bar.head,
+                "aggregate": bar.aggregate, "step": self.steps.index}
+
+    def apply_settings(self, settings: dict) -> None:
+        bar = self.toolbar
+        if settings.get("kind") in bar.kind_buttons and bar.kind_buttons[settings["kind"]].isEnabled():
+            bar.set_kind(settings["kind"])
+        if isinstance(settings.get("layer"), int) and isinstance(settings.get("head"), int):
+            bar.set_head(settings["layer"], settings["head"])
+        if settings.get("aggregate"):
+            bar.set_aggregate(settings["aggregate"])
+        if settings.get("mode") in bar.mode_buttons:
+            bar.set_mode(settings["mode"])
+        if isinstance(settings.get("step"), int) and self.steps.steps:
+            self.steps.set_step(settings["step"])
+
     def shutdown(self) -> None:
         self.overview_worker.shutdown()
         self.rollout_worker.shutdown()
