@@ -96,3 +96,20 @@ def test_encoder_decoder_shows_target_field(qtbot, window, tiny_model_dir):
     _load_and_wait(qtbot, window, str(tiny_model_dir("t5")))
     assert window.target_edit.isVisible()
     assert window.state.trace.output_tokens
+
+
+def test_model_picker_lists_bundled_models_with_descriptions(window):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from viz.core.resources import bundled_models
+
+    combo = window.model_bar.source
+    names = [combo.itemText(i) for i in range(combo.count())]
+    for model in bundled_models():
+        assert model.name in names
+        index = combo.model().index(names.index(model.name), 0)
+        option = QStyleOptionViewItem()
+        combo.itemDelegate().initStyleOption(option, index)
+        assert option.text == f"{model.name} — {model.description}"
+    assert {"demo-gpt2", "demo-bert", "demo-t5"} <= set(names)

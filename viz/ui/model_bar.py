@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QStyledItemDelegate, QWidget,
+)
 
 from viz.core.resources import bundled_models
 
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
 DTYPE_CHOICES = ("float32", "float16", "bfloat16")
+
+
+class _DescribedItemDelegate(QStyledItemDelegate):
+    """In the drop-down list, a bundled model reads "name — one-line description"; the field keeps the name."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        description = index.data(Qt.ToolTipRole)
+        if description:
+            option.text = f"{option.text} — {description}"
 
 
 class ModelBar(QWidget):
@@ -22,7 +34,9 @@ class ModelBar(QWidget):
         for model in bundled_models():
             self.source.addItem(model.name)
             index = self.source.count() - 1
-            self.source.setItemData(index, model.description, role=3)  # Qt.ToolTipRole
+            self.source.setItemData(index, model.description, Qt.ToolTipRole)
+        self.source.setItemDelegate(_DescribedItemDelegate(self.source))
+        self.source.view().setMinimumWidth(self.source.view().sizeHintForColumn(0) + 40)
         self.source.lineEdit().returnPressed.connect(self._request)
         self.open_folder = QPushButton(self.tr("Open folder…"), self)
         self.open_folder.clicked.connect(self._choose_folder)
