@@ -39,6 +39,8 @@ def parse_args(argv=None) -> argparse.Namespace:
                    help="measure the trained T5 in --out again on this machine, without training")
     p.add_argument("--reference", type=Path, default=None,
                    help="folder of another run (e.g. on a CPU) whose figures the cards should quote")
+    p.add_argument("--continue-t5", type=float, default=0, metavar="MINUTES",
+                   help="second stage: train the saved T5 in --out further for MINUTES at a lower learning rate")
     p.add_argument("--child", choices=list(MODELS), help=argparse.SUPPRESS)
     p.add_argument("--deadline-at", type=float, default=0, help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -71,6 +73,17 @@ def main(argv=None) -> int:
         rewrite_cards(args.out, args.reference)
         return 0
     args.device = resolve_device(args.device)
+    if args.continue_t5:
+        from demo_training import t5
+        from demo_training.common import RunSettings
+
+        t5.resume(RunSettings(out=args.out / MODELS["t5"], device=args.device, budget_s=args.continue_t5 * 60,
+                              seed=args.seed, deadline=float("inf"), threads=args.threads or os.cpu_count() or 1))
+        if args.reference:
+            from demo_training.cards import rewrite_cards
+
+            rewrite_cards(args.out, args.reference)
+        return 0
     if args.evaluate_only:
         from demo_training import t5
         from demo_training.common import RunSettings

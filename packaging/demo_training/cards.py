@@ -150,7 +150,9 @@ def bert_card(ev: dict, ref: dict | None) -> str:
 def t5_card(ev: dict, ref: dict | None) -> str:
     rec = ev["record"]
     tasks = list(rec["test_exact_match"])
-    em_rows = [[f"`{rec['data']['tasks'][k]}`", _pct(v), _pct(rec["best_dev"].get(f"dev_{k}", 0))]
+    cont = rec.get("continued")
+    best_dev = _best_row(cont) if cont else rec["best_dev"]
+    em_rows = [[f"`{rec['data']['tasks'][k]}`", _pct(v), _pct(best_dev.get(f"dev_{k}", 0))]
                for k, v in rec["test_exact_match"].items()]
     ex_rows = [[f"`{s}`", f"`{t}`", " ".join(f"`{p}`" for p in sp), " ".join(f"`{p}`" for p in tp)]
                for k in tasks for s, t, sp, tp in rec["data"]["examples"][k]]
@@ -193,6 +195,7 @@ def t5_card(ev: dict, ref: dict | None) -> str:
         f"{rec['data']['training_examples']:,} distinct training examples, "
         f"{rec['data']['examples_seen_at_best']:,} seen up to the kept checkpoint.", "",
         *_common(rec, "t5"),
+        *(_continued(rec) if cont else []),
         "## Measured quality", "",
         f"Exact match on held-out inputs ({rec['data']['test_per_task']} per task, greedy decoding); "
         "the kept checkpoint was chosen on a separate held-out dev set:", "",
@@ -223,6 +226,33 @@ def t5_card(ev: dict, ref: dict | None) -> str:
         "nonsense.", "",
     ]
     return "\n".join(out)
+
+
+def _best_row(stage: dict) -> dict:
+    return next(h for h in stage["history"] if h["step"] == stage["training"]["best_step"])
+
+
+def _continued(rec: dict) -> list[str]:
+    """The second stage of a model trained further on another machine (`--continue-t5`)."""
+    c, tr, env = rec["continued"], rec["continued"]["training"], rec["continued"]["environment"]
+    start, best = c["history"][0], _best_row(c)
+    tasks = list(rec["test_exact_match"])
+    change = ", ".join(f"{rec['data']['tasks'][k]} {_pct(c['first_stage_test'][k])} → {_pct(rec['test_exact_match'][k])}"
+                       for k in tasks)
+    settings = ", ".join(f"{k}={v}" for k, v in c["settings"].items())
+    return [
+        "## Second stage", "",
+        f"Then trained further for {tr['train_seconds'] / 60:.1f} minutes on "
+        f"{'' if c['machine'].startswith('one ') else 'a '}{c['machine']} from the checkpoint "
+        f"above, on fresh random examples of the same tasks ({settings}; cosine decay as above; "
+        f"{tr['steps']:,} steps, the checkpoint kept is the best on the dev set, from step {tr['best_step']:,}; "
+        f"dev exact match {_pct(start['dev_exact'])} before, {_pct(best['dev_exact'])} kept). "
+        f"Python {env['python']}, PyTorch {env['torch']}, transformers {env['transformers']}.", "",
+        f"Held-out test exact match, first stage → second stage: {change}.", "",
+        "Reproduce the second stage:", "",
+        "```", f"python packaging/train_demo_models.py --out resources/models --device cpu --continue-t5 "
+        f"{c['budget_minutes']} --seed {rec['seed']}", "```", "",
+    ]
 
 
 def write_card(folder: Path, evaluation: dict, reference: dict | None = None) -> None:

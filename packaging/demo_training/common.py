@@ -71,7 +71,7 @@ def make_optimizer(model: torch.nn.Module, lr: float, weight_decay: float, devic
 
 
 def train_for(name, settings: RunSettings, model, optimizer, step_fn, eval_fn, on_best,
-              peak_lr, warmup, eval_every_s, final_reserve_s, max_steps=None):
+              peak_lr, warmup, eval_every_s, final_reserve_s, max_steps=None, eval_first=False):
     """Run ``step_fn`` until the budget (or the deadline minus a reserve) is spent.
 
     ``eval_fn() -> (score, info)`` runs every ``eval_every_s``; higher is better, and
@@ -81,7 +81,7 @@ def train_for(name, settings: RunSettings, model, optimizer, step_fn, eval_fn, o
     """
     start = time.time()
     end = min(start + settings.budget_s, settings.deadline - final_reserve_s)
-    step, best, best_step, last_eval = 0, None, 0, start
+    step, best, best_step, last_eval = 0, None, 0, start - (eval_every_s if eval_first else 0)
     running, steps_since = None, 0
     history = []
     while True:
