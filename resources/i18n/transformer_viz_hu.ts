@@ -33,8 +33,8 @@
 <context>
     <name>AttentionOverview</name>
     <message>
-        <source>weight ÷ the largest weight in its row</source>
-        <translation>súly ÷ a sor legnagyobb súlya</translation>
+        <source>weight ÷ row maximum</source>
+        <translation>súly ÷ sormaximum</translation>
     </message>
     <message>
         <source>head</source>

@@ -53,7 +53,7 @@ class AttentionOverview(QWidget):
         self.plot.addItem(self.hover_box)
         self.colorbar = pg.ColorBarItem(
             values=(0, 1), colorMap=colormap(), interactive=False, colorMapMenu=False, width=22,
-            label=self.tr("weight ÷ the largest weight in its row"),
+            label=self.tr("weight ÷ row maximum"),
         )
         self.graphics.addItem(self.colorbar, row=0, col=1)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
