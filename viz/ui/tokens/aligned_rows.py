@@ -214,9 +214,19 @@ class AlignedRows(QWidget):
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, self._row_h * 0.12, self._row_h * 0.12)
-            if not token.special and metrics.horizontalAdvance(token.label) <= rect.width() - 4:
-                painter.setPen(style.text)
-                painter.drawText(rect, Qt.AlignCenter, token.label)
+            if not token.special:
+                label = self._fitting_label(token.label, metrics, rect.width() - 4)
+                if label:
+                    painter.setPen(style.text)
+                    painter.drawText(rect, Qt.AlignCenter, label)
+
+    @staticmethod
+    def _fitting_label(label: str, metrics, width: float) -> str:
+        """The label, or without its space mark when only that does not fit (short words like "a")."""
+        for candidate in (label, label.lstrip("\u2423")):
+            if candidate and metrics.horizontalAdvance(candidate) <= width:
+                return candidate
+        return ""
 
     def _lit_span(self):
         row, index = self._hover
