@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,19 @@ def test_weights_on_disk_match_the_card(name):
     assert count == record["weights"]["parameters"]
     assert f"{count:,}" in (MODELS / name / "README.md").read_text(encoding="utf-8")
     assert not list((MODELS / name).glob("*.bin"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_card_is_rendered_from_the_measurements(name):
+    """Every figure in a model card comes from its eval.json: a card edited by hand, or
+    measurements changed without re-rendering, fail here."""
+    sys.path.insert(0, str(MODELS.parents[1] / "packaging"))
+    try:
+        from demo_training.cards import render_card
+    finally:
+        sys.path.pop(0)
+    card = (MODELS / name / "README.md").read_text(encoding="utf-8")
+    assert card == render_card(_read(name, "eval.json"))
 
 
 def test_all_weights_fit_the_budget():

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .common import write_json
+
 COMMAND = "python packaging/train_demo_models.py --out resources/models --device {device} --minutes-per-model {minutes}"
 
 
@@ -45,14 +47,27 @@ def _common(rec: dict, device_hint: str) -> list[str]:
     ]
 
 
+def reference_summary(ref: dict) -> dict:
+    """The figures of a run of the same recipe on another machine (a CPU), kept in eval.json."""
+    r = ref["record"]
+    out = {"machine": r["machine"], "python": r["environment"]["python"],
+           "minutes": round(r["training"]["train_seconds"] / 60, 1), "steps": r["training"]["steps"], "batch": r["hyper"]["batch"], "lr": r["hyper"]["lr"]}
+    if "test_exact_match" in r:
+        out["exact_match"] = r["test_exact_match"]
+    elif "test_loss" in r:
+        out.update(test_loss=r["test_loss"], top5=ref["rate"])
+    else:
+        out.update(top1=r["test"]["top1"], top5=r["test"]["top5"])
+    return out
+
+
 def _reference(ref: dict | None, line) -> list[str]:
     if not ref:
         return []
-    r = ref["record"]
     return ["## The same recipe on a CPU", "",
-            f"Trained with the CPU settings (batch {r['hyper']['batch']}, learning rate {r['hyper']['lr']}) "
-            f"for {r['training']['train_seconds'] / 60:.1f} minutes on {r['machine']} "
-            f"({r['training']['steps']:,} steps): {line(ref)}.", ""]
+            f"Trained with the CPU settings (batch {ref['batch']}, learning rate {ref['lr']}) "
+            f"for {ref['minutes']:.1f} minutes on {ref['machine']} ({ref['steps']:,} steps"
+            + (f", Python {ref['python']}" if "python" in ref else "") + f"): {line(ref)}.", ""]
 
 
 def gpt2_card(ev: dict, ref: dict | None) -> str:
@@ -102,8 +117,7 @@ def gpt2_card(ev: dict, ref: dict | None) -> str:
         f"Strongest previous-token head: {top_prev[0]} (mean {top_prev[1]['previous']:.2f}, strongest key "
         f"{_pct(top_prev[1]['previous_argmax'])} of the time); strongest first-token head: {top_first[0]} "
         f"(mean {top_first[1]['first']:.2f}). A uniform head would put 1/n on each of n earlier tokens.", "",
-        *_reference(ref, lambda r: f"held-out loss {r['record']['test_loss']:.3f}, "
-                                   f"top-5 next word {_pct(r['rate'])}"),
+        *_reference(ref, lambda r: f"held-out loss {r['test_loss']:.3f}, top-5 next word {_pct(r['top5'])}"),
         "## Limitations", "",
         "A teaching model: it writes fluent-looking Python documentation English without meaning, "
         "knows nothing beyond its small corpus and loops under greedy decoding.", "",
@@ -138,8 +152,7 @@ def bert_card(ev: dict, ref: dict | None) -> str:
         f"in the top 5 **{_pct(ev['rate'])}** of the time.", "",
         "Fill-in examples (top 5 with probabilities):", "",
         _table(["input", "expected", "top 5"], fills), "",
-        *_reference(ref, lambda r: f"held-out masked top-1 {_pct(r['record']['test']['top1'])}, "
-                                   f"top-5 {_pct(r['record']['test']['top5'])}"),
+        *_reference(ref, lambda r: f"held-out masked top-1 {_pct(r['top1'])}, top-5 {_pct(r['top5'])}"),
         "## Limitations", "",
         "A teaching model trained on half a million tokens: it knows the frequent words of Python's "
         "documentation and little else.", "",
@@ -150,8 +163,8 @@ def bert_card(ev: dict, ref: dict | None) -> str:
 def t5_card(ev: dict, ref: dict | None) -> str:
     rec = ev["record"]
     tasks = list(rec["test_exact_match"])
-    cont = rec.get("continued")
-    best_dev = _best_row(cont) if cont else rec["best_dev"]
+    stages = _stages(rec)
+    best_dev = _best_row(stages[-1]) if stages else rec["best_dev"]
     em_rows = [[f"`{rec['data']['tasks'][k]}`", _pct(v), _pct(best_dev.get(f"dev_{k}", 0))]
                for k, v in rec["test_exact_match"].items()]
     ex_rows = [[f"`{s}`", f"`{t}`", " ".join(f"`{p}`" for p in sp), " ".join(f"`{p}`" for p in tp)]
@@ -192,10 +205,9 @@ def t5_card(ev: dict, ref: dict | None) -> str:
         f"{rec['config']['vocab_size']} pieces, trained on the task text: month names, number words and "
         "the reversed words are whole pieces, digits and punctuation are pieces of their own. "
         "`<pad>` = 0 (also the decoder start), `</s>` = 1 (appended to every input), `<unk>` = 2. "
-        f"{rec['data']['training_examples']:,} distinct training examples, "
-        f"{rec['data']['examples_seen_at_best']:,} seen up to the kept checkpoint.", "",
+        + _examples_line(rec["data"], first_of_stages=bool(stages)), "",
         *_common(rec, "t5"),
-        *(_continued(rec) if cont else []),
+        *_continued(rec, stages),
         "## Measured quality", "",
         f"Exact match on held-out inputs ({rec['data']['test_per_task']} per task, greedy decoding); "
         "the kept checkpoint was chosen on a separate held-out dev set:", "",
@@ -220,7 +232,7 @@ def t5_card(ev: dict, ref: dict | None) -> str:
         *([f"Measured on {rec['measured_on']}; trained on {rec['machine']}.", ""]
           if rec.get("measured_on", rec["machine"]) != rec["machine"] else []),
         *_reference(ref, lambda r: "held-out exact match " + ", ".join(
-            f"{r['record']['data']['tasks'][k]} {_pct(v)}" for k, v in r["record"]["test_exact_match"].items())),
+            f"{rec['data']['tasks'][k]} {_pct(v)}" for k, v in r["exact_match"].items())),
         "## Limitations", "",
         "It knows these four tasks and nothing else; inputs outside their formats get confident "
         "nonsense.", "",
@@ -228,45 +240,77 @@ def t5_card(ev: dict, ref: dict | None) -> str:
     return "\n".join(out)
 
 
+def _examples_line(data: dict, first_of_stages: bool) -> str:
+    stage = " in the first stage" if first_of_stages else ""
+    return (f"{data['training_examples']:,} distinct training examples{stage}, "
+            f"{data['examples_seen_at_best']:,} seen up to the kept checkpoint.")
+
+
 def _best_row(stage: dict) -> dict:
     return next(h for h in stage["history"] if h["step"] == stage["training"]["best_step"])
 
 
-def _continued(rec: dict) -> list[str]:
-    """The second stage of a model trained further on another machine (`--continue-t5`)."""
-    c, tr, env = rec["continued"], rec["continued"]["training"], rec["continued"]["environment"]
-    start, best = c["history"][0], _best_row(c)
+def _stages(rec: dict) -> list[dict]:
+    """The further training stages (`--continue-t5`), in order; one stage was once stored as a dict."""
+    c = rec.get("continued") or []
+    return [c] if isinstance(c, dict) else c
+
+
+def _continued(rec: dict, stages: list[dict]) -> list[str]:
+    """One section per further stage, each trained from the checkpoint the previous one kept."""
     tasks = list(rec["test_exact_match"])
-    change = ", ".join(f"{rec['data']['tasks'][k]} {_pct(c['first_stage_test'][k])} → {_pct(rec['test_exact_match'][k])}"
-                       for k in tasks)
-    settings = ", ".join(f"{k}={v}" for k, v in c["settings"].items())
-    return [
-        "## Second stage", "",
-        f"Then trained further for {tr['train_seconds'] / 60:.1f} minutes on "
-        f"{'' if c['machine'].startswith('one ') else 'a '}{c['machine']} from the checkpoint "
-        f"above, on fresh random examples of the same tasks ({settings}; cosine decay as above; "
-        f"{tr['steps']:,} steps, the checkpoint kept is the best on the dev set, from step {tr['best_step']:,}; "
-        f"dev exact match {_pct(start['dev_exact'])} before, {_pct(best['dev_exact'])} kept). "
-        f"Python {env['python']}, PyTorch {env['torch']}, transformers {env['transformers']}.", "",
-        f"Held-out test exact match, first stage → second stage: {change}.", "",
-        "Reproduce the second stage:", "",
-        "```", f"python packaging/train_demo_models.py --out resources/models --device cpu --continue-t5 "
-        f"{c['budget_minutes']} --seed {rec['seed']}", "```", "",
-    ]
+    out = []
+    for i, c in enumerate(stages):
+        tr, env = c["training"], c["environment"]
+        start, best = c["history"][0], _best_row(c)
+        before = c.get("before_test") or c["first_stage_test"]
+        after = stages[i + 1].get("before_test") if i + 1 < len(stages) else rec["test_exact_match"]
+        change = ", ".join(f"{rec['data']['tasks'][k]} {_pct(before[k])} → {_pct(after[k])}" for k in tasks)
+        settings = ", ".join(f"{k}={v}" for k, v in c["settings"].items())
+        heading = f"{['Second', 'Third', 'Fourth', 'Fifth'][i]} stage" if i < 4 else f"Stage {i + 2}"
+        out += [
+            f"## {heading}", "",
+            f"Then trained further for {tr['train_seconds'] / 60:.1f} minutes on "
+            f"{'' if c['machine'].startswith('one ') else 'a '}{c['machine']} from the checkpoint "
+            f"above, on fresh random examples of the same tasks ({settings}; cosine decay as above; "
+            f"{tr['steps']:,} steps, the checkpoint kept is the best on the dev set, from step {tr['best_step']:,}; "
+            f"dev exact match {_pct(start['dev_exact'])} before, {_pct(best['dev_exact'])} kept). "
+            f"Python {env['python']}, PyTorch {env['torch']}, transformers {env['transformers']}.", "",
+            f"Held-out test exact match before → after this stage: {change}.", "",
+            "Reproduce this stage (after the ones above):", "",
+            "```", f"python packaging/train_demo_models.py --out resources/models "
+            f"--device {'cuda' if 'GPU' in c['machine'] else 'cpu'} --continue-t5 "
+            f"{c['budget_minutes']} --seed {rec['seed']}", "```", "",
+        ]
+    if stages:
+        minutes: dict[str, float] = {rec["machine"]: rec["training"]["train_seconds"] / 60}
+        for c in stages:
+            minutes[c["machine"]] = minutes.get(c["machine"], 0) + c["training"]["train_seconds"] / 60
+        out += [f"All stages together: {sum(minutes.values()):.1f} minutes of training ("
+                + ", ".join(f"{m:.1f} minutes on {name}" for name, m in minutes.items()) + ").", ""]
+    return out
 
 
-def write_card(folder: Path, evaluation: dict, reference: dict | None = None) -> None:
+def render_card(evaluation: dict) -> str:
+    """The model card (README.md) for a model's eval.json."""
     render = {"demo-gpt2": gpt2_card, "demo-bert": bert_card, "demo-t5": t5_card}[evaluation["model"]]
-    (folder / "README.md").write_text(render(evaluation, reference), encoding="utf-8")
+    return render(evaluation, evaluation["record"].get("cpu_reference"))
+
+
+def write_card(folder: Path, evaluation: dict) -> None:
+    (folder / "README.md").write_text(render_card(evaluation), encoding="utf-8")
 
 
 def rewrite_cards(out: Path, reference_root: Path | None) -> None:
-    """Re-render the cards from eval.json, adding a reference run's figures if given."""
+    """Re-render the cards from eval.json; with a reference run's folder, first keep that run's
+    figures in each model's eval.json (as ``cpu_reference``), so the cards quote them from then on."""
     for folder in sorted(out.glob("demo-*")):
         path = folder / "eval.json"
         if not path.exists():
             continue
         ev = json.loads(path.read_text(encoding="utf-8"))
         ref_path = reference_root / folder.name / "eval.json" if reference_root else None
-        ref = json.loads(ref_path.read_text(encoding="utf-8")) if ref_path and ref_path.exists() else None
-        write_card(folder, ev, ref)
+        if ref_path and ref_path.exists():
+            ev["record"]["cpu_reference"] = reference_summary(json.loads(ref_path.read_text(encoding="utf-8")))
+            write_json(path, ev)
+        write_card(folder, ev)

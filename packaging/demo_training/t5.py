@@ -156,14 +156,16 @@ def run(settings: RunSettings) -> None:
     finish(settings, summary, hp, tok, test, len(examples))
 
 
-RESUME = dict(lr=5e-5, warmup=100, batch=64, eval_every_s=150, pool=120_000)
+RESUME = {"cuda": dict(lr=1e-4, warmup=100, batch=256, eval_every_s=20, pool=200_000),
+          "cpu": dict(lr=5e-5, warmup=100, batch=64, eval_every_s=150, pool=120_000)}
 
 
 def resume(settings: RunSettings) -> None:
-    """A second stage: continue training the saved model at a lower learning rate (on another machine,
+    """A further stage: continue training the saved model at a lower learning rate (on another machine,
     say a CPU after a short GPU run). Same tokenizer, same tasks, fresh random examples; the held-out
     sets are the first stage's, so the figures compare. The kept checkpoint is the best on dev, which
-    the first evaluation (before any step) already sets, so the model never gets worse on dev."""
+    the first evaluation (before any step) already sets, so the model never gets worse on dev.
+    Each stage is recorded in order under ``continued``."""
     import json
 
     from transformers import AutoTokenizer, T5ForConditionalGeneration
@@ -172,17 +174,20 @@ def resume(settings: RunSettings) -> None:
     rec = json.loads((settings.out / "eval.json").read_text(encoding="utf-8"))["record"]
     hp = rec["hyper"]
     tok = AutoTokenizer.from_pretrained(settings.out)
-    rng = random.Random(settings.seed + 100)
-    examples = [T.sample(T.TASKS[i % len(T.TASKS)], rng, held_out=False) for i in range(RESUME["pool"])]
+    earlier = rec.get("continued") or []
+    earlier = [earlier] if isinstance(earlier, dict) else earlier  # one stage was stored as a dict
+    hr = RESUME[settings.device]
+    rng = random.Random(settings.seed + 100 * (len(earlier) + 1))
+    examples = [T.sample(T.TASKS[i % len(T.TASKS)], rng, held_out=False) for i in range(hr["pool"])]
     pool = Pool(tok, examples)
     dev = T.held_out_sets(hp["dev_per_task"], rec["seed"] + 1)
     test = T.held_out_sets(hp["test_per_task"], rec["seed"] + 2, exclude={e.source for v in dev.values() for e in v})
     model = T5ForConditionalGeneration.from_pretrained(settings.out).to(device)
-    optimizer = make_optimizer(model, RESUME["lr"], hp["weight_decay"], settings.device)
-    nrng = np.random.default_rng(settings.seed + 100)
+    optimizer = make_optimizer(model, hr["lr"], hp["weight_decay"], settings.device)
+    nrng = np.random.default_rng(settings.seed + 100 * (len(earlier) + 1))
 
     def step_fn(step):
-        s, t = pool.batch(nrng.integers(0, len(examples), RESUME["batch"]))
+        s, t = pool.batch(nrng.integers(0, len(examples), hr["batch"]))
         return model(input_ids=s.to(device), attention_mask=(s != tok.pad_token_id).long().to(device),
                      labels=t.to(device)).loss
 
@@ -193,16 +198,16 @@ def resume(settings: RunSettings) -> None:
 
     summary = train_for(NAME, settings, model, optimizer, step_fn, eval_fn,
                         lambda step, info: model.save_pretrained(settings.out),
-                        RESUME["lr"], RESUME["warmup"], RESUME["eval_every_s"], final_reserve_s=0, eval_first=True)
-    first = {k: rec[k] for k in ("machine", "environment", "budget_minutes", "seed")}
+                        hr["lr"], hr["warmup"], hr["eval_every_s"], final_reserve_s=0, eval_first=True)
+    first = {k: rec[k] for k in ("machine", "environment", "budget_minutes", "seed", "cpu_reference") if k in rec}
     continued = {"machine": machine_name(settings.device), "environment": environment(),
-                 "budget_minutes": round(settings.budget_s / 60, 2), "settings": RESUME,
+                 "budget_minutes": round(settings.budget_s / 60, 2), "settings": hr,
                  "training": {k: summary[k] for k in ("steps", "best_step", "train_seconds")},
                  "history": summary["history"],
-                 "first_stage_dev": rec["best_dev"], "first_stage_test": rec["test_exact_match"]}
+                 "before_test": rec["test_exact_match"]}
     first_summary = {**rec["training"], "history": rec["history"]}
     finish(settings, first_summary, hp, tok, test, rec["data"]["training_examples"],
-           {**first, "continued": continued})
+           {**first, "continued": [*earlier, continued]})
 
 
 def reevaluate(settings: RunSettings) -> None:
@@ -219,7 +224,8 @@ def reevaluate(settings: RunSettings) -> None:
     test = T.held_out_sets(hp["test_per_task"], rec["seed"] + 2,
                            exclude={e.source for v in dev.values() for e in v})
     summary = {**rec["training"], "history": rec["history"]}
-    trained = {k: rec[k] for k in ("machine", "environment", "budget_minutes", "seed")}
+    trained = {k: rec[k] for k in ("machine", "environment", "budget_minutes", "seed", "continued", "cpu_reference")
+               if k in rec}
     finish(settings, summary, hp, AutoTokenizer.from_pretrained(settings.out), test,
            rec["data"]["training_examples"], trained)
 
