@@ -227,3 +227,11 @@ def test_display_label_shows_whitespace_and_elides():
     assert display_label("\n") == "↵"
     long = display_label("supercalifragilisticexpialidocious", limit=10)
     assert len(long) == 10 and "…" in long and long.startswith("super")
+
+
+def test_a_lone_word_start_mark_is_labelled_by_its_piece():
+    # SentencePiece splits "reverse" as ▁ r eve rse and reports the ▁ at (0, 1), the span of "r".
+    text = "reverse:"
+    tokens = [Token("\u2581", 3, 0, 1, False), Token("r", 9, 0, 1, False), Token("eve", 20, 1, 4, False)]
+    assert [t.text_in(text) for t in tokens] == ["\u2581", "r", "eve"]
+    assert Token("\u2581paper", 5, 8, 14, False).text_in("reverse: paper") == " paper"

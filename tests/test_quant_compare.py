@@ -44,7 +44,8 @@ def test_metrics_match_an_independent_computation(tiny_loaded, tiny_trace):
     attn_q = out.attentions[1][0].numpy()  # [head, query, key]
     tv = 0.5 * np.abs(attn_q - trace.attentions["decoder"][1]).sum(-1).mean()
     assert scheme.attention_tv["decoder"][1] == pytest.approx(tv, rel=1e-3)
-    assert result.labels == tuple(t.text_in(TEXT) for t in trace.tokens)
+    assert result.labels == tuple(TEXT[t.start : t.end] for t in trace.tokens)
+    assert "".join(result.labels) == TEXT
     assert result.predicts == "next"
 
 

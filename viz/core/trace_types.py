@@ -12,6 +12,7 @@ import numpy as np
 ENCODER_SELF = "encoder"
 DECODER_SELF = "decoder"
 CROSS = "cross"
+WORD_START_MARKS = "\u2581\u0120"  # SentencePiece's ▁ and byte-level BPE's Ġ
 KIND_LABELS = {ENCODER_SELF: "Encoder self-attention", DECODER_SELF: "Decoder self-attention", CROSS: "Cross-attention"}
 
 
@@ -24,8 +25,10 @@ class Token:
     special: bool
 
     def text_in(self, text: str) -> str:
-        """What a person should see: the characters covered, or the piece for special tokens."""
-        if self.special or self.end <= self.start:
+        """What a person should see: the characters covered, or the piece itself for special
+        tokens and for a bare word-start mark (SentencePiece's lone ``▁`` reports the span of
+        the next character, which would then show twice)."""
+        if self.special or self.end <= self.start or not self.piece.strip(WORD_START_MARKS):
             return self.piece
         return text[self.start : self.end]
 
