@@ -146,6 +146,20 @@ def test_session_for_the_loaded_model_does_not_reload(qtbot, tmp_path, tiny_mode
     win.state.shutdown()
 
 
+def test_the_model_bar_shows_what_a_session_loads(qtbot, tmp_path, tiny_model_dir):
+    source = str(tiny_model_dir("gpt2"))
+    win = make_window(qtbot)
+    path = save_session(Session(model=source, device="cpu", dtype="bfloat16", text="one two"),
+                        tmp_path / "s.tviz.json")
+    assert win.open_session_file(str(path))
+    bar = win.model_bar
+    assert (bar.source.currentText(), bar.device.currentText(), bar.dtype.currentText()) == (
+        source, "cpu", "bfloat16")  # already while it loads
+    qtbot.waitUntil(lambda: win.state.trace is not None, timeout=60_000)
+    assert bar.request() == win.loaded_request  # Load asks for the same model again
+    win.state.shutdown()
+
+
 def test_a_session_whose_model_is_missing_shows_the_error(qtbot, tmp_path):
     win = make_window(qtbot)
     path = save_session(Session(model=str(tmp_path / "no-such-model"), device="cpu", text="x"),

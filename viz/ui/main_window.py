@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
     def load(self, request) -> None:
         self.error_label.setVisible(False)
         self.requested = self.normalised(request)
+        self.model_bar.show_request(self.requested)
         self.state.load(self.requested)
 
     @staticmethod

@@ -72,12 +72,21 @@ class ModelBar(QWidget):
             dtype=self.dtype.currentText(),
         )
 
+    def show_request(self, request) -> None:
+        """Show what is being loaded, however it was asked for (the bar, a session, the command line),
+        so that the Load button asks for the same model again."""
+        self.source.setEditText(request.source)
+        for combo, value in ((self.device, request.device), (self.dtype, request.dtype)):
+            if combo.findText(value) >= 0:
+                combo.setCurrentText(value)
+
     def add_recent(self, name: str) -> None:
         if self.source.findText(name) < 0:
             self.source.addItem(name)
 
     def show_model(self, loaded) -> None:
-        self.source.setEditText(loaded.name)
+        """Describe the loaded model; the source box keeps what was asked for (see show_request):
+        a folder's short name would not load again."""
         millions = loaded.parameter_count / 1e6
         megabytes = loaded.memory_bytes() / 2**20
         self.info.setText(
