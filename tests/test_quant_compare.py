@@ -116,3 +116,29 @@ def test_masked_lm_predicts_each_position(tiny_loaded):
     result = compare_outputs(tiny_loaded("bert"), ComparisonRequest(TEXT, ("bf16",)))
     assert result.predicts == "same" and result.labels[0] == "[CLS]"
     assert 0.0 <= result.agreement("bf16") <= 1.0
+
+
+@pytest.mark.parametrize("arch", ["gpt2", "t5", "llama"])
+def test_scheme_copies_are_freed_without_the_garbage_collector(tiny_loaded, arch):
+    """The comparison runs on a worker thread, where a gc.collect() could destroy Qt objects of the
+    GUI thread; so each copy must go as soon as its last reference does."""
+    import gc
+    import weakref
+
+    from viz.core.quant.copies import make_copy, stop_hooks
+    from viz.core.quant.forward import forward
+
+    loaded = tiny_loaded(arch)
+    ids = torch.tensor([[1, 5, 6, 7]])
+    decoder_ids = ids if arch == "t5" else None
+    gc.disable()
+    try:
+        for scheme in ("fp16", "bf16", "int8_tensor", "int8_channel"):
+            copy = make_copy(loaded.model, scheme)
+            ref = weakref.ref(copy)
+            with stop_hooks(copy, lambda: False):
+                forward(copy, loaded.family, ids, decoder_ids)
+            del copy
+            assert ref() is None, scheme
+    finally:
+        gc.enable()

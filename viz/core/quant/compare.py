@@ -217,8 +217,6 @@ def _run_reference(loaded, request: ComparisonRequest) -> _Reference:
 
 
 def _run_scheme(loaded, reference: _Reference, scheme: str, step, should_stop) -> SchemeResult:
-    import gc
-
     from viz.core.quant.copies import make_copy, stop_hooks
     from viz.core.quant.forward import attention_differences, forward, hidden_errors, token_divergences
 
@@ -229,8 +227,10 @@ def _run_scheme(loaded, reference: _Reference, scheme: str, step, should_stop) -
         with stop_hooks(copy, should_stop, step):
             outputs = forward(copy, loaded.family, reference.ids, reference.decoder_ids)
     finally:
+        # Reference counting frees this scheme's weights before the next copy is made (a test
+        # checks that the copies hold no cycles). No gc.collect() here: on this worker thread a
+        # full collection can destroy the GUI's own unreachable Qt objects and deadlock with it.
         del copy
-        gc.collect()  # free this scheme's weights before the next copy is made
     ran = time.perf_counter()
     ref = reference.outputs
     rel, cos = {}, {}
