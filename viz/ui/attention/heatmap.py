@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from viz.core.attention import display_label, strongest_keys
-from viz.ui.attention.style import FontScale, colorize, colormap, hatch_brush, lookup_table, style_colorbar
+from viz.ui.attention.style import (FontScale, colorize, colormap, hatch_brush, lookup_table, set_colorbar_range,
+                                    style_colorbar)
 from viz.ui.attention.token_axis import TokenAxis
 
 HOVER_COLOUR = "#ff3b30"  # red: absent from viridis, so the outline never blends in
@@ -92,7 +93,7 @@ class HeatmapDetail(QWidget):
         self.image.setImage(colorize(self.matrix, vmax, self._lut, masked), autoLevels=False)
         self.image.setRect(QRectF(0, 0, n_key, n_query))
         self.hatch.setPath(_masked_path(masked) if masked is not None else QPainterPath())
-        self.colorbar.setLevels(values=(0.0, vmax))
+        set_colorbar_range(self.colorbar, vmax)
         self.query_axis.set_labels(self.query_labels, axis_titles[0])
         self.key_axis.set_labels(self.key_labels, axis_titles[1])
         self._title = title

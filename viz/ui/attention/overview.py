@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from viz.core.attention_pool import OverviewGrid, overview_grid
-from viz.ui.attention.style import FontScale, colorize, colormap, style_colorbar
+from viz.ui.attention.style import FontScale, colorize, colormap, set_colorbar_range, style_colorbar
 
 HOVER_COLOUR = "#ff3b30"
 
@@ -55,6 +55,7 @@ class AttentionOverview(QWidget):
             values=(0, 1), colorMap=colormap(), interactive=False, colorMapMenu=False, width=22,
             label=self.tr("weight ÷ row maximum"),
         )
+        set_colorbar_range(self.colorbar, 1.0)
         self.graphics.addItem(self.colorbar, row=0, col=1)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -62,8 +64,34 @@ def style_colorbar(bar: pg.ColorBarItem, font: QFont) -> None:
     """Fonts for a colour bar's ticks and title, with room above and below so the end labels show."""
     bar.axis.setTickFont(font)
     bar.getAxis("left").label.setFont(font)
-    half_line = QFontMetricsF(font).height() / 2
+    metrics = QFontMetricsF(font)
+    half_line = metrics.height() / 2
     bar.layout.setContentsMargins(0, half_line, 0, half_line)
+    # Room for labels like "0.25" and the rotated title: pyqtgraph keeps the axis at its first
+    # width and hides the labels that no longer fit once the font grows.
+    bar.axis.setWidth(math.ceil(metrics.horizontalAdvance("0.00") + 2.6 * half_line + 14))
+    # pyqtgraph hides an end label that reaches more than 15 px past the axis: half a line of a
+    # presentation-size font does.
+    bar.axis.setStyle(hideOverlappingLabels=int(half_line) + 4)
+
+
+def set_colorbar_range(bar: pg.ColorBarItem, top: float) -> None:
+    """Colours from 0 to `top`, both ends always labelled, evenly spaced labels between them where
+    they fit. (pyqtgraph always draws the first level of ticks and the next only while it is not
+    crowded: with its own ticks and a presentation-size font the bar showed nothing but "0".)"""
+    bar.setLevels(values=(0.0, top))
+    step = _nice_step(top / 5)
+    decimals = max(1, math.ceil(-math.log10(step)))
+    inner = [step * i for i in range(1, int(top / step + 1e-9) + 1) if step * i < top - step / 2]
+    top_decimals = decimals if abs(round(top, decimals) - top) < 1e-9 else decimals + 1
+    bar.axis.setTicks([[(0.0, "0"), (top, f"{top:.{top_decimals}f}")],
+                       [(v, f"{v:.{decimals}f}") for v in inner]])
+
+
+def _nice_step(rough: float) -> float:
+    """The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least `rough`."""
+    power = 10.0 ** math.floor(math.log10(rough))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= rough * (1 - 1e-9))
 
 
 class FontScale:

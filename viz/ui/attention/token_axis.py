@@ -11,13 +11,15 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from viz.core.attention import display_label
 
 _NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+MIN_SHRINK = 0.7  # labels get this much smaller to keep one per cell before any is left out
 
 
 class TokenAxis(pg.AxisItem):
     """Labels cell `i` (spanning view coordinates i … i+1) with token `i`.
 
-    When the cells are smaller than a line of text, only every `step`-th token is labelled, with
-    `step` from 1, 2, 5, 10 …; zooming in brings the rest back. The pinned token is always
+    When the cells are smaller than a line of text, the labels first shrink (to MIN_SHRINK of the
+    font: large presentation fonts keep every label), then only every `step`-th token is labelled,
+    with `step` from 1, 2, 5, 10 …; zooming in brings the rest back. The pinned token is always
     labelled, in bold. Clicking a label emits `token_clicked(index)`.
     """
 
@@ -28,6 +30,7 @@ class TokenAxis(pg.AxisItem):
         self.enableAutoSIPrefix(False)
         self._labels: list[str] = []
         self._font = QFont()
+        self._draw_font = QFont()  # _font, shrunk to the cells at the last drawing
         self.pinned: int | None = None
         self._title = ""
 
@@ -80,12 +83,25 @@ class TokenAxis(pg.AxisItem):
         scale = -bounds.height() / (high - low)  # the same mapping as pyqtgraph's own ticks
         return bounds.bottom() - low * scale, scale
 
+    def label_font(self, pixels_per_cell: float) -> QFont:
+        """The axis font, shrunk by up to MIN_SHRINK so that a line of text fits a cell."""
+        font = QFont(self._font)
+        line = QFontMetricsF(font).height() * 1.1
+        if pixels_per_cell <= 0 or pixels_per_cell >= line:
+            return font
+        factor = max(MIN_SHRINK, 0.97 * pixels_per_cell / line)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * factor)
+        else:
+            font.setPixelSize(max(1, round(font.pixelSize() * factor)))
+        return font
+
     def visible_indices(self, pixels_per_cell: float, low: float, high: float) -> list[int]:
         """Which tokens get a label when a cell is `pixels_per_cell` long and the view shows low … high."""
         n = len(self._labels)
         if n == 0 or pixels_per_cell <= 0:
             return []
-        needed = QFontMetricsF(self._font).height() * 1.1 / pixels_per_cell
+        needed = QFontMetricsF(self.label_font(pixels_per_cell)).height() * 1.1 / pixels_per_cell
         step = next((s for s in _NICE_STEPS if s >= needed), _NICE_STEPS[-1])
         first = max(0, int(math.floor(min(low, high))))
         first -= first % step
@@ -117,6 +133,7 @@ class TokenAxis(pg.AxisItem):
             return axis_line, [], []
         offset, scale = mapping
         low, high = self.range
+        self._draw_font = self.label_font(abs(scale))
         ticks, texts = [], []
         for index in self.visible_indices(abs(scale), low, high):
             at = offset + (index + 0.5) * scale
@@ -140,12 +157,12 @@ class TokenAxis(pg.AxisItem):
             p.setPen(pen)
             p.drawLine(start, end)
         bounds = self.mapRectFromParent(self.geometry())
-        metrics = QFontMetricsF(self._font)
-        height = metrics.height()
-        bold = QFont(self._font)
+        font = self._draw_font
+        height = QFontMetricsF(font).height()
+        bold = QFont(font)
         bold.setBold(True)
         for at, text, pinned in textSpecs:
-            p.setFont(bold if pinned else self._font)
+            p.setFont(bold if pinned else font)
             p.setPen(self.textPen())
             width = QFontMetricsF(p.font()).horizontalAdvance(text) + 2
             if self.orientation == "bottom":
