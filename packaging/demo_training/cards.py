@@ -51,7 +51,8 @@ def reference_summary(ref: dict) -> dict:
     """The figures of a run of the same recipe on another machine (a CPU), kept in eval.json."""
     r = ref["record"]
     out = {"machine": r["machine"], "python": r["environment"]["python"],
-           "minutes": round(r["training"]["train_seconds"] / 60, 1), "steps": r["training"]["steps"], "batch": r["hyper"]["batch"], "lr": r["hyper"]["lr"]}
+           "minutes": round(r["training"]["train_seconds"] / 60, 1), "steps": r["training"]["steps"],
+           "batch": r["hyper"]["batch"], "lr": r["hyper"]["lr"]}
     if "test_exact_match" in r:
         out["exact_match"] = r["test_exact_match"]
     elif "test_loss" in r:
@@ -251,9 +252,8 @@ def _best_row(stage: dict) -> dict:
 
 
 def _stages(rec: dict) -> list[dict]:
-    """The further training stages (`--continue-t5`), in order; one stage was once stored as a dict."""
-    c = rec.get("continued") or []
-    return [c] if isinstance(c, dict) else c
+    """The further training stages (`--continue-t5`), in order."""
+    return rec.get("continued", [])
 
 
 def _continued(rec: dict, stages: list[dict]) -> list[str]:

@@ -111,6 +111,32 @@ def alignment(model, tok, sets, device) -> dict:
     return result
 
 
+def held_out(hp: dict, seed: int) -> tuple[dict, dict]:
+    """The dev and test sets of a run with this seed (generated in code, so every stage and every
+    re-evaluation gets the same ones); no input is in both."""
+    dev = T.held_out_sets(hp["dev_per_task"], seed + 1)
+    test = T.held_out_sets(hp["test_per_task"], seed + 2, exclude={e.source for v in dev.values() for e in v})
+    return dev, test
+
+
+def _step_and_eval(model, tok, pool: Pool, batch: int, seed: int, dev: dict, device):
+    """``train_for``'s two callbacks: the loss on a random batch from the pool, and the mean
+    exact match on the dev set (with each task's)."""
+    rng = np.random.default_rng(seed)
+
+    def step_fn(step):
+        s, t = pool.batch(rng.integers(0, len(pool.src), batch))
+        s, t = s.to(device, non_blocking=True), t.to(device, non_blocking=True)
+        return model(input_ids=s, attention_mask=(s != tok.pad_token_id).long(), labels=t).loss
+
+    def eval_fn():
+        em = exact_match(model, tok, dev, device)
+        mean = sum(em.values()) / len(em)
+        return mean, {"dev_exact": round(mean, 4), **{f"dev_{k}": v for k, v in em.items()}}
+
+    return step_fn, eval_fn
+
+
 def run(settings: RunSettings) -> None:
     from transformers import T5Config, T5ForConditionalGeneration
 
@@ -126,9 +152,7 @@ def run(settings: RunSettings) -> None:
     tok.model_max_length = 64
     examples = [T.sample(T.TASKS[i % len(T.TASKS)], rng, held_out=False) for i in range(hp["pool"])]
     pool = Pool(tok, examples)
-    dev = T.held_out_sets(hp["dev_per_task"], settings.seed + 1)
-    dev_sources = {e.source for v in dev.values() for e in v}
-    test = T.held_out_sets(hp["test_per_task"], settings.seed + 2, exclude=dev_sources)
+    dev, test = held_out(hp, settings.seed)
     log(NAME, f"vocabulary {len(tok)} pieces; {hp['pool']} training examples; "
               f"longest input {pool.src.shape[1]} pieces; setup {time.time() - t0:.1f}s")
 
@@ -138,18 +162,7 @@ def run(settings: RunSettings) -> None:
     clean_folder(settings.out)
     tok.save_pretrained(settings.out)
     optimizer = make_optimizer(model, hp["lr"], hp["weight_decay"], settings.device)
-    nrng = np.random.default_rng(settings.seed)
-
-    def step_fn(step):
-        s, t = pool.batch(nrng.integers(0, len(examples), hp["batch"]))
-        s, t = s.to(device, non_blocking=True), t.to(device, non_blocking=True)
-        return model(input_ids=s, attention_mask=(s != tok.pad_token_id).long(), labels=t).loss
-
-    def eval_fn():
-        em = exact_match(model, tok, dev, device)
-        mean = sum(em.values()) / len(em)
-        return mean, {"dev_exact": round(mean, 4), **{f"dev_{k}": v for k, v in em.items()}}
-
+    step_fn, eval_fn = _step_and_eval(model, tok, pool, hp["batch"], settings.seed, dev, device)
     summary = train_for(NAME, settings, model, optimizer, step_fn, eval_fn,
                         lambda step, info: model.save_pretrained(settings.out),
                         hp["lr"], hp["warmup"], hp["eval_every_s"], final_reserve_s=45)
@@ -174,28 +187,16 @@ def resume(settings: RunSettings) -> None:
     rec = json.loads((settings.out / "eval.json").read_text(encoding="utf-8"))["record"]
     hp = rec["hyper"]
     tok = AutoTokenizer.from_pretrained(settings.out)
-    earlier = rec.get("continued") or []
-    earlier = [earlier] if isinstance(earlier, dict) else earlier  # one stage was stored as a dict
+    earlier = rec.get("continued", [])
     hr = RESUME[settings.device]
-    rng = random.Random(settings.seed + 100 * (len(earlier) + 1))
+    seed = settings.seed + 100 * (len(earlier) + 1)  # fresh examples for every stage
+    rng = random.Random(seed)
     examples = [T.sample(T.TASKS[i % len(T.TASKS)], rng, held_out=False) for i in range(hr["pool"])]
     pool = Pool(tok, examples)
-    dev = T.held_out_sets(hp["dev_per_task"], rec["seed"] + 1)
-    test = T.held_out_sets(hp["test_per_task"], rec["seed"] + 2, exclude={e.source for v in dev.values() for e in v})
+    dev, test = held_out(hp, rec["seed"])
     model = T5ForConditionalGeneration.from_pretrained(settings.out).to(device)
     optimizer = make_optimizer(model, hr["lr"], hp["weight_decay"], settings.device)
-    nrng = np.random.default_rng(settings.seed + 100 * (len(earlier) + 1))
-
-    def step_fn(step):
-        s, t = pool.batch(nrng.integers(0, len(examples), hr["batch"]))
-        return model(input_ids=s.to(device), attention_mask=(s != tok.pad_token_id).long().to(device),
-                     labels=t.to(device)).loss
-
-    def eval_fn():
-        em = exact_match(model, tok, dev, device)
-        mean = sum(em.values()) / len(em)
-        return mean, {"dev_exact": round(mean, 4), **{f"dev_{k}": v for k, v in em.items()}}
-
+    step_fn, eval_fn = _step_and_eval(model, tok, pool, hr["batch"], seed, dev, device)
     summary = train_for(NAME, settings, model, optimizer, step_fn, eval_fn,
                         lambda step, info: model.save_pretrained(settings.out),
                         hr["lr"], hr["warmup"], hr["eval_every_s"], final_reserve_s=0, eval_first=True)
@@ -220,9 +221,7 @@ def reevaluate(settings: RunSettings) -> None:
     setup(settings)
     rec = json.loads((settings.out / "eval.json").read_text(encoding="utf-8"))["record"]
     hp = rec["hyper"]
-    dev = T.held_out_sets(hp["dev_per_task"], rec["seed"] + 1)
-    test = T.held_out_sets(hp["test_per_task"], rec["seed"] + 2,
-                           exclude={e.source for v in dev.values() for e in v})
+    _, test = held_out(hp, rec["seed"])
     summary = {**rec["training"], "history": rec["history"]}
     trained = {k: rec[k] for k in ("machine", "environment", "budget_minutes", "seed", "continued", "cpu_reference")
                if k in rec}
