@@ -275,6 +275,24 @@ def test_token_labels_shrink_before_any_is_left_out(qtbot):
     assert axis.visible_indices(0.5 * line, 0, 20) == list(range(0, 20, 2))  # too small: thinned
 
 
+def test_an_axis_title_longer_than_its_axis_is_elided(qtbot):
+    from PySide6.QtGui import QFont
+
+    from viz.ui.attention.token_axis import TokenAxis
+
+    axis = TokenAxis("left")
+    font = QFont()
+    font.setPointSizeF(24)
+    axis.set_font(font)
+    axis.set_labels(["a", "b"], "query: the token that looks")
+    axis.resize(200, 900)
+    assert axis.labelText == "query: the token that looks"
+    axis.resize(200, 150)
+    assert axis.labelText.endswith("…") and len(axis.labelText) < len("query: the token that looks")
+    axis.resize(200, 900)
+    assert axis.labelText == "query: the token that looks"  # room again: the whole title
+
+
 @pytest.mark.parametrize("scale", [1.0, 2.6])
 def test_colour_bar_labels_both_ends_at_every_size(qtbot, scale):
     """pyqtgraph drops tick labels that outgrow the axis; at projector sizes the bar once showed only "0"."""

@@ -61,6 +61,7 @@ class TokenAxis(pg.AxisItem):
         if self._title:
             self.setLabel(self._title)
             self.label.setFont(self._font)
+            self._elide_title()
         else:
             self.showLabel(False)
         room = longest + 12 + metrics.height() * 1.4
@@ -70,6 +71,21 @@ class TokenAxis(pg.AxisItem):
             self.setWidth(int(math.ceil(room)))
         self.picture = None
         self.update()
+
+    def _elide_title(self) -> None:
+        """Shorten the axis title with "…" where it is longer than the axis (presentation fonts)."""
+        along = self.size().height() if self.orientation in ("left", "right") else self.size().width()
+        title = getattr(self, "_title", "")  # resize events arrive while pyqtgraph's __init__ runs
+        if not title or self.label is None or along <= 0:
+            return
+        shown = QFontMetricsF(self._font).elidedText(title, Qt.ElideRight, max(0.0, along - 8))
+        if shown != self.labelText:
+            self.setLabel(shown)
+            self.label.setFont(self._font)
+
+    def resizeEvent(self, ev=None):
+        self._elide_title()
+        super().resizeEvent(ev)
 
     # geometry
     def _to_pixels(self, bounds: QRectF):
