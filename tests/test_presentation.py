@@ -159,3 +159,22 @@ def test_real_views_survive_repeated_scaling_with_a_trace(shown, qtbot, tiny_loa
         window.presentation.zoom_out()
     assert window.presentation.scale == pytest.approx(1.0)
     assert QApplication.instance().font().pointSizeF() == pytest.approx(window.presentation.base_font.pointSizeF())
+
+
+@pytest.mark.parametrize("model", ["demo-gpt2", "demo-t5"])
+def test_every_view_fits_a_1280x800_projector(shown, qtbot, monkeypatch, model):
+    """At projector font sizes the window still fits the screen: rows of controls wrap, side panels scroll."""
+    import viz.ui.presentation as presentation
+
+    width, height = 1280, 800
+    monkeypatch.setattr(presentation, "presentation_point_size",
+                        lambda screen: 32 * height / 1080 * 72 / screen.logicalDotsPerInchY())
+    with qtbot.waitSignal(shown.state.trace_changed, timeout=60_000):
+        shown.load_source(model)
+    shown.presentation.enter()
+    assert shown.presentation.scale > 1.5
+    for index in range(shown.tabs.count()):
+        shown.tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+        hint = shown.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, (shown.tabs.tabText(index), hint)

@@ -73,6 +73,9 @@ class PresentationController(QObject):
             widget.hide()
         self.window.theme.set_projector(True, self._factor)
         self._apply()
+        # Full screen is the window manager's job; where there is none (a kiosk, a bare X server) the
+        # window would keep its old size, so it is also placed over the whole screen by hand.
+        self.window.setGeometry(screen.geometry())
         self.window.showFullScreen()
         self.presenting_changed.emit(True)
 

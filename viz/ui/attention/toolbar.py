@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from viz.core.attention import HEAD_MAX, HEAD_MEAN, ONE_HEAD, ROLLOUT, is_self_attention
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
+from viz.ui.flow_layout import FlowLayout, keep_together
 
 OVERVIEW, DETAIL, LINES, STEPS = "overview", "detail", "lines", "steps"
 MODES = (OVERVIEW, DETAIL, LINES, STEPS)
@@ -47,21 +55,13 @@ class AttentionToolbar(QWidget):
             )
         )
         self.kind_label = QLabel(self.tr("Attention:"), self)
-        layout = QHBoxLayout(self)
+        # Groups wrap to a second line rather than widen the window past a projector's screen.
+        layout = FlowLayout(self, spacing=18)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.kind_label)
-        for button in self.kind_buttons.values():
-            layout.addWidget(button)
-        layout.addSpacing(18)
-        for button in self.mode_buttons.values():
-            layout.addWidget(button)
-        layout.addSpacing(18)
-        layout.addWidget(QLabel(self.tr("Layer"), self))
-        layout.addWidget(self.layer_spin)
-        layout.addWidget(QLabel(self.tr("Head"), self))
-        layout.addWidget(self.head_spin)
-        layout.addWidget(self.aggregate_combo)
-        layout.addStretch(1)
+        layout.addWidget(keep_together(self, self.kind_label, *self.kind_buttons.values()))
+        layout.addWidget(keep_together(self, *self.mode_buttons.values()))
+        layout.addWidget(keep_together(self, QLabel(self.tr("Layer"), self), self.layer_spin,
+                                       QLabel(self.tr("Head"), self), self.head_spin, self.aggregate_combo))
         self.kind_group.buttonToggled.connect(self._on_kind_toggled)
         self.mode_group.buttonToggled.connect(lambda _b, on: on and self._on_mode_or_value())
         self.layer_spin.valueChanged.connect(self._on_mode_or_value)

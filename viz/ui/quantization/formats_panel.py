@@ -7,11 +7,12 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QComboBox, QDoubleSpinBox, QGridLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
 )
 
 from viz.core.quant.formats import BF16, FP16, FP32, encode_all
+from viz.ui.flow_layout import flow_row, keep_together
 from viz.ui.quantization.bit_row import BitRow
 from viz.ui.quantization.labels import FIELD_COLORS
 from viz.ui.workers import LatestWorker
@@ -65,29 +66,22 @@ class FormatsPanel(QWidget):
         self.refresh()
 
     def _build_layout(self) -> None:
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Number:"), self))
-        controls.addWidget(self.number, 1)
-        controls.addWidget(QLabel(self.tr("INT8 range ±"), self))
-        controls.addWidget(self.int8_range)
-        controls.addSpacing(16)
-        controls.addWidget(QLabel(self.tr("or pick from layer:"), self))
-        controls.addWidget(self.layer, 2)
-        controls.addWidget(self.largest)
-        controls.addWidget(self.random)
-        controls.addWidget(self.range_source)
-        legend = QHBoxLayout()
+        controls = flow_row([
+            keep_together(self, QLabel(self.tr("Number:"), self), self.number),
+            keep_together(self, QLabel(self.tr("INT8 range ±"), self), self.int8_range),
+            keep_together(self, QLabel(self.tr("or pick from layer:"), self), self.layer),
+            keep_together(self, self.largest, self.random, self.range_source),
+        ], spacing=16)
         names = {"sign": self.tr("sign"), "exponent": self.tr("exponent"), "mantissa": self.tr("mantissa"),
                  "integer": self.tr("integer (two's complement)")}
+        entries = []
         for key, color in FIELD_COLORS.items():
             swatch = QLabel(self)
             swatch.setFixedSize(self.fontMetrics().height(), self.fontMetrics().height())
             swatch.setStyleSheet(f"background: {color}; border-radius: 3px;")
-            legend.addWidget(swatch)
-            legend.addWidget(QLabel(names[key], self))
-            legend.addSpacing(12)
-        legend.addWidget(QLabel(self.tr("Full colour = 1, pale = 0."), self))
-        legend.addStretch(1)
+            entries.append(keep_together(self, swatch, QLabel(names[key], self)))
+        entries.append(QLabel(self.tr("Full colour = 1, pale = 0."), self))
+        legend = flow_row(entries, spacing=16)
         grid = QGridLayout()
         self.titles, self.rows, self.details = {}, {}, {}
         titles = {"fp32": self.tr("FP32"), "fp16": self.tr("FP16"), "bf16": self.tr("BF16"), "int8": self.tr("INT8")}

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from viz.ui.flow_layout import flow_row
 from viz.ui.quantization.charts import ScaledPlot
 from viz.ui.quantization.jobs import CancellableJob
 from viz.ui.quantization.labels import SCHEME_COLORS, bytes_text, count_text, scheme_kind, scheme_label, scheme_name
@@ -57,6 +58,7 @@ class OutputsPanel(QWidget):
         self.run_bar.run_button.clicked.connect(self.run)
         self.stale = QLabel(self)
         self.stale.setWordWrap(True)
+        self.stale.setVisible(False)
         self.summary = QTableWidget(self)
         self.summary.setEditTriggers(QTableWidget.NoEditTriggers)
         self.summary.verticalHeader().setVisible(False)
@@ -82,11 +84,7 @@ class OutputsPanel(QWidget):
         self._on_schemes_changed()
 
     def _build_layout(self) -> None:
-        schemes = QHBoxLayout()
-        schemes.addWidget(QLabel(self.tr("Compare float32 with:"), self))
-        for box in self.checks.values():
-            schemes.addWidget(box)
-        schemes.addStretch(1)
+        schemes = flow_row([QLabel(self.tr("Compare float32 with:"), self), *self.checks.values()])
         fp16 = QHBoxLayout()
         fp16.addWidget(self.fp16_note, 1)
         fp16.addWidget(self.use_bf16)
@@ -204,6 +202,7 @@ class OutputsPanel(QWidget):
     def _update_stale(self) -> None:
         stale = self.result is not None and self.result.text != self._text
         self.stale.setText(self.tr("The text changed since this comparison: press Run comparison to update it.") if stale else "")
+        self.stale.setVisible(stale)  # an empty line would push the charts down
 
     # results
     def _show_result(self, result) -> None:
@@ -260,10 +259,16 @@ class OutputsPanel(QWidget):
                     item.setBackground(QColor(SCHEME_COLORS[key]).lighter(160))
                 item.setToolTip(scheme_kind(key))
                 self.summary.setItem(row, col, item)
-        self.summary.resizeColumnsToContents()
-        header_height = self.summary.horizontalHeader().height()
-        rows_height = sum(self.summary.rowHeight(i) for i in range(self.summary.rowCount()))
-        self.summary.setMaximumHeight(header_height + rows_height + 2 * self.summary.frameWidth() + 24)
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """Every scheme's row in view (five at most), at any font size: the table is never a one-row slit."""
+        table = self.summary
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.resizeColumnsToContents()
+        rows = sum(table.rowHeight(i) for i in range(table.rowCount()))
+        scrollbar = table.horizontalScrollBar().sizeHint().height()  # when the columns are wider than the table
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth() + scrollbar)
 
     def _draw(self) -> None:
         r = self.result
@@ -326,6 +331,7 @@ class OutputsPanel(QWidget):
         self.tokens.clear()
         self.position_info.clear()
         self.stale.clear()
+        self.stale.setVisible(False)
         for plot in (self.hidden_plot, self.attention_plot, self.kl_plot):
             plot.clear()
 
@@ -339,6 +345,7 @@ class OutputsPanel(QWidget):
         for plot in (self.hidden_plot, self.attention_plot, self.kl_plot):
             plot.set_scale(factor)
         self.tokens.set_scale(factor)
+        self._fit_summary()
         self._draw()
 
     def shutdown(self) -> None:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from viz.ui.quantization.formats_panel import FormatsPanel
 from viz.ui.quantization.outputs_panel import OutputsPanel
 from viz.ui.quantization.weights_panel import WeightsPanel
 from viz.ui.views.base import View
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    """The panel in a vertical scroll area: on a small screen at projector font sizes its charts keep a
+    readable height and the page scrolls, instead of the window growing past the screen."""
+    scroll = QScrollArea()
+    scroll.setWidget(panel)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    return scroll
 
 
 class QuantizationView(View):
@@ -22,7 +33,7 @@ class QuantizationView(View):
         self.outputs = OutputsPanel(self)
         self.tabs.addTab(self.formats, self.tr("Number formats"))
         self.tabs.addTab(self.weights, self.tr("Weights"))
-        self.tabs.addTab(self.outputs, self.tr("Outputs"))
+        self.tabs.addTab(_scrolling(self.outputs), self.tr("Outputs"))
         self.tabs.currentChanged.connect(self._activate_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -63,7 +74,7 @@ class QuantizationView(View):
         self._activate_current()
 
     def _activate_current(self, *_args) -> None:
-        panel = self.tabs.currentWidget()
+        panel = self._current_panel()
         if hasattr(panel, "activate"):
             panel.activate()
 
@@ -93,7 +104,11 @@ class QuantizationView(View):
 
     # exports
     def export_widget(self) -> QWidget:
-        return self.tabs.currentWidget()
+        return self._current_panel()
+
+    def _current_panel(self) -> QWidget:
+        page = self.tabs.currentWidget()
+        return page.widget() if isinstance(page, QScrollArea) else page
 
     def export_tables(self) -> dict[str, list[list]]:
         tables = {}

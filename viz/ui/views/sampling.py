@@ -6,7 +6,17 @@ from collections import OrderedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
 from viz.ui.sampling.chart import DistributionChart
@@ -46,6 +56,7 @@ class SamplingView(View):
 
     def _build(self) -> None:
         self.headline = QLabel(self)
+        self.headline.setWordWrap(True)  # a long decoder headline wraps rather than widen the window
         self.mode_combo = QComboBox(self)
         self.mode_combo.addItem(self.tr("Probabilities"), "probabilities")
         self.mode_combo.addItem(self.tr("Logits"), "logits")
@@ -78,9 +89,16 @@ class SamplingView(View):
         plot_layout.setContentsMargins(0, 0, 0, 0)
         plot_layout.addWidget(self.chart, 1)
         plot_layout.addWidget(self.legend)
+        # The controls scroll when a projector's font makes them taller than the screen, so that the chart
+        # and its legend keep their room.
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Horizontal, self)
         splitter.addWidget(plot_side)
-        splitter.addWidget(side)
+        splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1100, 440])
