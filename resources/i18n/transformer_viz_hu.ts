@@ -1332,6 +1332,10 @@
         <translation>{name}, keresztfigyelem</translation>
     </message>
     <message>
+        <source>● self-attention, ▲ cross-attention</source>
+        <translation>● önfigyelem, ▲ keresztfigyelem</translation>
+    </message>
+    <message>
         <source>KL(float32 ‖ {scheme}) per position; red: top-1 flips</source>
         <translation>KL(float32 ‖ {scheme}) pozíciónként; piros: top-1 átfordulás</translation>
     </message>

@@ -2,16 +2,60 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 
+class LogAxis(pg.AxisItem):
+    """In log mode, labels on decades, and on 2× and 5× while fewer than two decades are in view.
+
+    pyqtgraph labels every 2×…9× minor tick when a log axis spans less than three decades, and on a
+    short axis those labels print on top of each other; the other minor ticks stay, unlabelled.
+    """
+
+    _labelled: tuple = ()
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):
+        low, high = math.floor(minVal), math.ceil(maxVal)
+        decades = [float(v) for v in range(low, high + 1) if minVal <= v <= maxVal]
+        minor = [v + math.log10(m) for v in range(low - 1, high + 1) for m in range(2, 10)]
+        minor = [x for x in minor if minVal < x < maxVal]
+        labelled = decades
+        if len(labelled) < 2:
+            labelled = sorted(decades + [x for x in minor if round(10 ** (x % 1)) in (2, 5)])
+        if len(labelled) < 2:
+            labelled = sorted(decades + minor)
+        self._labelled = tuple(labelled)
+        return [(None, labelled), (None, [x for x in minor if x not in labelled])]
+
+    def logTickStrings(self, values, scale, spacing):
+        strings = super().logTickStrings(values, scale, spacing)
+        return [s if any(abs(v - x) < 1e-9 for x in self._labelled) else "" for v, s in zip(values, strings)]
+
+
+class IntegerAxis(pg.AxisItem):
+    """Ticks on whole numbers only (layers): never "1.5"."""
+
+    def tickValues(self, minVal, maxVal, size):
+        levels = [(spacing, values) for spacing, values in super().tickValues(minVal, maxVal, size)
+                  if spacing is not None and spacing >= 1 and float(spacing).is_integer()]
+        if levels:
+            return levels
+        return [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
+
+
 class ScaledPlot(pg.PlotWidget):
     """A PlotWidget whose axis fonts, labels, legend and line widths grow with `set_scale`."""
 
-    def __init__(self, parent=None, title: str = "", bottom: str = "", left: str = "", legend: bool = True):
-        super().__init__(parent)
+    def __init__(self, parent=None, title: str = "", bottom: str = "", left: str = "", legend: bool = True,
+                 integer_x: bool = False):
+        axes = {"left": LogAxis("left")}
+        if integer_x:
+            axes["bottom"] = IntegerAxis("bottom")
+        super().__init__(parent, axisItems=axes)
         self._labels = {"bottom": bottom, "left": left}
         self._title = title
         self.scale_factor = 1.0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
@@ -47,6 +49,18 @@ def draw_attention(plot, result, side: str) -> None:
             plot.plot(np.arange(1, len(values) + 1), values, pen=_pen(plot, key, s.simulated),
                       symbol="t" if kind == "cross" else "o", symbolSize=plot.symbol_size(7),
                       symbolBrush=pg.mkBrush(SCHEME_COLORS.get(key, "#888888")), symbolPen=None, name=name)
+
+
+def legend_html(result, side: str) -> str:
+    """The legend of the two line charts: a scheme's colour, solid when it ran for real, dashed when simulated."""
+    parts = []
+    for key, s in result.results.items():
+        stroke = "╍╍╍" if s.simulated else "━━━"
+        color = SCHEME_COLORS.get(key, "#888888")
+        parts.append(f'<span style="color:{color}; font-weight:bold">{stroke}</span>&nbsp;{html.escape(scheme_label(key))}')
+    if side == "decoder" and any("cross" in s.attention_tv for s in result.results.values()):
+        parts.append(html.escape(translate("Quantization", "● self-attention, ▲ cross-attention")))
+    return "&nbsp;&nbsp;&nbsp; ".join(parts)
 
 
 def draw_kl(plot, result, key: str) -> None:

@@ -7,15 +7,36 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from viz.ui.flow_layout import flow_row
 from viz.ui.quantization.charts import ScaledPlot
 from viz.ui.quantization.jobs import CancellableJob
-from viz.ui.quantization.labels import SCHEME_COLORS, bytes_text, count_text, scheme_kind, scheme_label, scheme_name
-from viz.ui.quantization.output_charts import draw_attention, draw_hidden, draw_kl
+from viz.ui.quantization.labels import (
+    SCHEME_COLORS,
+    bytes_text,
+    count_text,
+    scheme_kind,
+    scheme_label,
+    scheme_name,
+)
+from viz.ui.quantization.output_charts import (
+    draw_attention,
+    draw_hidden,
+    draw_kl,
+    legend_html,
+)
 from viz.ui.quantization.run_bar import RunBar
 from viz.ui.quantization.token_text import TokenText
 
@@ -31,7 +52,9 @@ def _compare(loaded, request, cache, progress=None, should_stop=None):
 class OutputsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        from viz.core.quant.compare import ComparisonCache  # numpy only: no torch import
+        from viz.core.quant.compare import (
+            ComparisonCache,  # numpy only: no torch import
+        )
 
         self.cache = ComparisonCache()
         self._loaded = None
@@ -70,8 +93,14 @@ class OutputsPanel(QWidget):
         self.hidden_metric.currentIndexChanged.connect(self._draw)
         self.token_scheme = QComboBox(self)
         self.token_scheme.currentIndexChanged.connect(self._draw_tokens)
-        self.hidden_plot = ScaledPlot(self, self.tr("Hidden states against float32"), self.tr("layer (0 = embeddings)"), "")
-        self.attention_plot = ScaledPlot(self, self.tr("Attention difference (total variation)"), self.tr("layer"), self.tr("mean TV"))
+        self.hidden_plot = ScaledPlot(self, self.tr("Hidden states against float32"), self.tr("layer (0 = embeddings)"), "",
+                                      legend=False, integer_x=True)
+        self.attention_plot = ScaledPlot(self, self.tr("Attention difference (total variation)"), self.tr("layer"), self.tr("mean TV"),
+                                         legend=False, integer_x=True)
+        # One legend above both line charts: inside either plot it covered the lines it names.
+        self.chart_legend = QLabel(self)
+        self.chart_legend.setWordWrap(True)
+        self.chart_legend.setTextFormat(Qt.RichText)
         self.kl_plot = ScaledPlot(self, self.tr("KL(float32 ‖ scheme) per position"), self.tr("position"), self.tr("KL (nats)"), legend=False)
         self.kl_plot.on_resize = self._retick_kl
         self.tokens = TokenText(self)
@@ -108,9 +137,9 @@ class OutputsPanel(QWidget):
         choose.addWidget(self.hidden_metric)
         choose.addStretch(1)
         grid.addLayout(choose, 0, 0, 1, 2)
-        grid.addWidget(self.hidden_plot, 1, 0)
-        grid.addWidget(self.attention_plot, 1, 1)
-        grid.addWidget(self.kl_plot, 2, 0, 1, 2)
+        grid.addWidget(self.chart_legend, 1, 0, 1, 2)
+        self.chart_grid = grid
+        self._place_charts(stacked=False)
         split = QSplitter(Qt.Horizontal, self)
         split.addWidget(left)
         split.addWidget(right)
@@ -277,6 +306,7 @@ class OutputsPanel(QWidget):
         side = self.part.currentData() or "decoder"
         draw_hidden(self.hidden_plot, r, side, cosine=self.hidden_metric.currentIndex() == 1)
         draw_attention(self.attention_plot, r, side)
+        self.chart_legend.setText(legend_html(r, side))
         self._draw_tokens()
 
     def _draw_tokens(self) -> None:
@@ -341,9 +371,26 @@ class OutputsPanel(QWidget):
 
         return result_tables(self.result) if self.result is not None else {}
 
+    def _place_charts(self, stacked: bool) -> None:
+        """Side by side, or (at projector font sizes, where two would not fit across) one under another;
+        the page scrolls."""
+        grid = self.chart_grid
+        for plot in (self.hidden_plot, self.attention_plot, self.kl_plot):
+            grid.removeWidget(plot)
+        if stacked:
+            grid.addWidget(self.hidden_plot, 2, 0, 1, 2)
+            grid.addWidget(self.attention_plot, 3, 0, 1, 2)
+            grid.addWidget(self.kl_plot, 4, 0, 1, 2)
+        else:
+            grid.addWidget(self.hidden_plot, 2, 0)
+            grid.addWidget(self.attention_plot, 2, 1)
+            grid.addWidget(self.kl_plot, 3, 0, 1, 2)
+
     def set_scale(self, factor: float) -> None:
+        self._place_charts(stacked=factor > 1.5)
         for plot in (self.hidden_plot, self.attention_plot, self.kl_plot):
             plot.set_scale(factor)
+            plot.setMinimumHeight(round(180 * min(factor, 2.0)))  # the page scrolls: keep each chart readable
         self.tokens.set_scale(factor)
         self._fit_summary()
         self._draw()

@@ -8,7 +8,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from viz.ui.quantization.charts import ScaledPlot
@@ -61,7 +69,7 @@ class WeightsPanel(QWidget):
         self.histogram_plot = ScaledPlot(self, self.tr("Weights of the layer, with the int8 grid"),
                                          self.tr("weight value"), self.tr("count"))
         self.channel_plot = ScaledPlot(self, self.tr("Largest |weight| of each output channel"),
-                                       self.tr("output channel"), self.tr("absmax"))
+                                       self.tr("output channel"), self.tr("absmax"), integer_x=True)
         self.metric_choice = QComboBox(self)
         self.metric_choice.addItems([self.tr("Relative L2 error"), self.tr("Max absolute error"), self.tr("SQNR (dB, higher is better)")])
         self.metric_choice.currentIndexChanged.connect(self._fill_table)
