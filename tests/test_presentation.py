@@ -178,3 +178,22 @@ def test_every_view_fits_a_1280x800_projector(shown, qtbot, monkeypatch, model):
         qtbot.wait(20)
         hint = shown.minimumSizeHint()
         assert hint.width() <= width and hint.height() <= height, (shown.tabs.tabText(index), hint)
+
+
+def test_long_work_shows_its_progress_while_presenting(shown, qtbot):
+    """The status bar is hidden while presenting; a load that takes a while brings it back until it ends."""
+    window = shown
+    window.presentation.enter()
+    assert not window.statusBar().isVisible()
+    window.state.busy.emit(True, "Loading demo-t5…")
+    assert not window.statusBar().isVisible()  # not at once: a quick trace must not make it flicker
+    qtbot.waitUntil(window.statusBar().isVisible, timeout=2000)
+    assert window.status_label.text() == "Loading demo-t5…" and window.progress.isVisible()
+    window.state.busy.emit(False, "")
+    assert not window.statusBar().isVisible()
+    window.state.busy.emit(True, "Tracing")
+    window.state.busy.emit(False, "")
+    qtbot.wait(600)
+    assert not window.statusBar().isVisible()
+    window.presentation.leave()
+    assert window.statusBar().isVisible()

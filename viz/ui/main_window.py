@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.state.cancel)
         self.status_label = QLabel(self)
+        # Presentation hides the status bar; work that takes a while (loading a model) shows it again, so the
+        # class sees that something is happening. The delay keeps quick traces from making it flicker.
+        self._busy_reveal = QTimer(self, singleShot=True, interval=400)
+        self._busy_reveal.timeout.connect(self._reveal_busy_status)
         bar.addWidget(self.status_label, 1)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
@@ -322,6 +326,15 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(busy)
         if busy:
             self.status_label.setText(label)
+            self._busy_reveal.start()
+        else:
+            self._busy_reveal.stop()
+            if self.presentation.presenting:
+                self.statusBar().hide()
+
+    def _reveal_busy_status(self) -> None:
+        if self.presentation.presenting and self.progress.isVisibleTo(self.statusBar()):
+            self.statusBar().show()
 
     def _on_text_edited(self) -> None:
         target = self.target_edit.text() if self.target_edit.isVisible() else ""
