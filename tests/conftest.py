@@ -17,6 +17,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from tiny_models import save_tiny_model  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp):
+    """As in the app: cyclic garbage is collected in the GUI thread only (see viz.ui.gui_thread_gc)."""
+    from viz.ui.gui_thread_gc import collect_in_gui_thread
+
+    return collect_in_gui_thread(qapp)
+
+
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory):
     """`tiny_model_dir("gpt2")` -> a folder written by save_pretrained, made once per session."""

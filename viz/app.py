@@ -49,12 +49,14 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viz.core.resources import DEFAULT_MODEL
+    from viz.ui.gui_thread_gc import collect_in_gui_thread
     from viz.ui.i18n import install_language
     from viz.ui.main_window import MainWindow, app_icon
     from viz.ui.settings import APPLICATION, ORGANIZATION, load_settings, save_settings
     from viz.ui.theme import ThemeManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_in_gui_thread(app)  # workers must never run Qt destructors
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("transformer-viz")  # matches packaging/linux/transformer-viz.desktop

@@ -87,10 +87,12 @@ def render_views(loaded, trace, out: Path) -> list[str]:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    from viz.ui.gui_thread_gc import collect_in_gui_thread
     from viz.ui.main_window import MainWindow
     from viz.ui.theme import ThemeManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_in_gui_thread(app)  # workers must never run Qt destructors
     theme = ThemeManager(app, "light")
     theme.apply()  # the pictures look like the app
     window = MainWindow(theme=theme)

@@ -47,8 +47,10 @@ def _run(model: str | None, out: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from viz.core.resources import DEFAULT_MODEL, resources_dir
+    from viz.ui.gui_thread_gc import collect_in_gui_thread
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_in_gui_thread(app)  # workers must never run Qt destructors
     root = resources_dir()
     _check("resources", root.is_dir(), str(root))
     icon = QIcon(str(root / "icons" / "transformer-viz.svg"))

@@ -1,0 +1,45 @@
+"""Cyclic garbage is collected in the GUI thread only: a collection in a worker thread can run Qt
+destructors there and deadlock against the GUI thread (seen with a model being deep-copied)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+from viz.ui.gui_thread_gc import collect_in_gui_thread
+
+
+class _Node:
+    def __init__(self):
+        self.me = self  # a reference cycle: only the cycle collector frees it
+
+
+def test_collection_is_off_until_the_gui_thread_timer_runs(qapp, qtbot):
+    collector = collect_in_gui_thread(qapp)
+    assert collect_in_gui_thread(qapp) is collector  # once per application
+    assert not gc.isenabled()
+    threads = []
+
+    def note(phase, _info):
+        if phase == "start":
+            threads.append(threading.current_thread())
+
+    def allocate_cycles():
+        for _ in range(50_000):  # far past every generation's threshold
+            _Node()
+
+    gc.callbacks.append(note)
+    try:
+        probe = _Node()
+        gone = weakref.ref(probe)
+        del probe
+        worker = threading.Thread(target=allocate_cycles)
+        worker.start()
+        worker.join()
+        assert gone() is not None  # the worker's allocations did not trigger a collection
+        qtbot.waitUntil(lambda: gone() is None, timeout=5000)  # the GUI thread's timer did
+    finally:
+        gc.callbacks.remove(note)
+    assert threads and all(t is threading.main_thread() for t in threads)
+
