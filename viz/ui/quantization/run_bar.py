@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from viz.ui.quantization.jobs import CancellableJob
 from viz.ui.quantization.labels import step_text
@@ -18,6 +18,9 @@ class RunBar(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setVisible(False)
         self.status = QLabel(self)
+        # Long lines ("Measuring transformer.h.2.attn.c_proj…") wrap or are cut, never widen the window.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._cancel)

@@ -61,6 +61,7 @@ class WeightsPanel(QWidget):
         self.table_job.succeeded.connect(self._show_table)
         self.layer = QComboBox(self)
         self.layer.setMinimumContentsLength(30)
+        self.layer.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # long names elide
         self.layer.currentIndexChanged.connect(self._request_histogram)
         self.log_counts = QCheckBox(self.tr("Log counts"), self, checked=True)
         self.log_counts.toggled.connect(self._draw_histogram)
