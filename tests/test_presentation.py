@@ -206,3 +206,17 @@ def test_long_work_shows_its_progress_while_presenting(shown, qtbot):
     assert not window.statusBar().isVisible()
     window.presentation.leave()
     assert window.statusBar().isVisible()
+
+
+def test_zoomed_window_fits_a_1080p_screen(shown, qtbot):
+    """Ctrl + to 250% in a normal window (menus and model bar shown): the window still fits 1920x1080,
+    also with a long folder among the recent models."""
+    with qtbot.waitSignal(shown.state.trace_changed, timeout=60_000):
+        shown.load_source("demo-t5")
+    shown.model_bar.add_recent("courses/deep-learning-2026/week-07/checkpoints/my-finetuned-model-with-a-long-name")
+    shown.presentation.set_zoom(2.5)
+    for index in range(shown.tabs.count()):
+        shown.tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+        hint = shown.minimumSizeHint()
+        assert hint.width() <= 1920 and hint.height() <= 1080, (shown.tabs.tabText(index), hint)

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QStyledItemDelegate, QWidget,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QWidget,
 )
 
 from viz.core.resources import bundled_models
+from viz.ui.flow_layout import FlowLayout, keep_together
 
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
 DTYPE_CHOICES = ("float32", "float16", "bfloat16")
@@ -30,6 +36,7 @@ class ModelBar(QWidget):
         super().__init__(parent)
         self.source = QComboBox(self, editable=True)
         self.source.setMinimumContentsLength(28)
+        self.source.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)  # long folder paths elide
         self.source.lineEdit().setPlaceholderText(self.tr("Bundled model, Hub id (gpt2) or folder"))
         for model in bundled_models():
             self.source.addItem(model.name)
@@ -49,17 +56,13 @@ class ModelBar(QWidget):
         self.load_button = QPushButton(self.tr("Load"), self)
         self.load_button.clicked.connect(self._request)
         self.info = QLabel(self.tr("No model loaded"), self)
-        layout = QHBoxLayout(self)
+        # Zoomed in (Ctrl +), the groups wrap onto a second line rather than widen the window.
+        layout = FlowLayout(self, spacing=10)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(QLabel(self.tr("Model:"), self))
-        layout.addWidget(self.source, 2)
-        layout.addWidget(self.open_folder)
-        layout.addWidget(QLabel(self.tr("Device:"), self))
-        layout.addWidget(self.device)
-        layout.addWidget(QLabel(self.tr("Type:"), self))
-        layout.addWidget(self.dtype)
-        layout.addWidget(self.load_button)
-        layout.addWidget(self.info, 3)
+        layout.addWidget(keep_together(self, QLabel(self.tr("Model:"), self), self.source, self.open_folder))
+        layout.addWidget(keep_together(self, QLabel(self.tr("Device:"), self), self.device,
+                                       QLabel(self.tr("Type:"), self), self.dtype, self.load_button))
+        layout.addWidget(self.info)
 
     def request(self, source: str | None = None):
         from viz.core.loading import LoadRequest
