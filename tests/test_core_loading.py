@@ -103,3 +103,18 @@ def test_hub_id_loads_from_the_standard_cache(monkeypatch, tmp_path, tiny_model_
     loaded = load_model(LoadRequest("someone/tiny-gpt2", device="cpu"))
     assert loaded.name == "someone/tiny-gpt2"
     assert loaded.family.value == "decoder-only"
+
+
+def test_half_precision_slowdown_is_measured_on_this_cpu(monkeypatch):
+    from viz.core import devices
+
+    for dtype in ("float16", "bfloat16"):
+        assert devices.cpu_slowdown(dtype) > 0
+    assert devices.dtype_note("cuda", "float16") == "" and devices.dtype_note("cpu", "float32") == ""
+    slowdowns = {"float16": 12.0, "bfloat16": 1.1}
+    monkeypatch.setattr(devices, "cpu_slowdown", lambda dtype: slowdowns[dtype])
+    assert devices.dtype_note("cpu", "float16") == (
+        "float16 matrix products run about 12× slower than float32 on this CPU; bfloat16 is fast here.")
+    assert devices.dtype_note("cpu", "bfloat16") == ""
+    slowdowns["bfloat16"] = 40.0
+    assert devices.dtype_note("cpu", "bfloat16") == "bfloat16 matrix products run about 40× slower than float32 on this CPU."

@@ -1045,10 +1045,6 @@
 <context>
     <name>OutputsPanel</name>
     <message>
-        <source>fp16 matrix products are about 10× slower than float32 on a CPU; bf16 has the same size and is fast.</source>
-        <translation>Az fp16 mátrixszorzás CPU-n körülbelül 10× lassabb, mint a float32; a bf16 ugyanakkora, és gyors.</translation>
-    </message>
-    <message>
         <source>Use bf16 instead</source>
         <translation>Inkább bf16</translation>
     </message>
@@ -1117,16 +1113,16 @@
         <translation>A torchao nincs telepítve (pip install torchao)</translation>
     </message>
     <message>
-        <source>fp16 (real; slow on a CPU)</source>
-        <translation>fp16 (valódi; CPU-n lassú)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{n} parameters: {fp32} fp32, {half} fp16/bf16, {int8} int8.&lt;/b&gt; &amp;nbsp; Weight-only int8 as run here (Linear/Conv1D weights int8 with one float32 scale per output channel, embeddings and norms float32): {wo}.</source>
         <translation>&lt;b&gt;{n} paraméter: {fp32} fp32-ben, {half} fp16/bf16-ban, {int8} int8-ban.&lt;/b&gt; &amp;nbsp; Csak a súlyok int8-ban, ahogy itt fut (a Linear/Conv1D súlyok int8-ban, kimeneti csatornánként egy float32 lépésközzel, a beágyazások és normalizálások float32-ben): {wo}.</translation>
     </message>
     <message>
         <source>Pick at least one scheme, and type a text.</source>
         <translation>Válassz legalább egy sémát, és írj be egy szöveget.</translation>
+    </message>
+    <message>
+        <source>On this CPU, matrix products take about {fp16:.0f}× as long in fp16 and {bf16:.0f}× as long in bf16 as in float32 (measured): on a large model these runs take a while.</source>
+        <translation>Ezen a CPU-n a mátrixszorzás fp16-ban körülbelül {fp16:.0f}×, bf16-ban {bf16:.0f}× annyi ideig tart, mint float32-ben (mérve): nagy modellen ezek a futások eltartanak egy ideig.</translation>
     </message>
     <message>
         <source>The text changed since this comparison: press Run comparison to update it.</source>
@@ -1215,6 +1211,10 @@
     <message>
         <source>After “{token}” the next token is</source>
         <translation>A(z) „{token}” után a következő token</translation>
+    </message>
+    <message>
+        <source>{name} (real; slow on this CPU)</source>
+        <translation>{name} (valódi; ezen a CPU-n lassú)</translation>
     </message>
     <message>
         <source>Runs</source>

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import time
+
 DTYPES = ("float32", "float16", "bfloat16")
 DEVICES = ("auto", "cuda", "mps", "cpu")
 
@@ -33,8 +36,52 @@ def torch_dtype(name: str):
     return getattr(torch, name)
 
 
+SLOW = 2.0  # a half-precision format this many times slower than float32 is worth a warning
+
+
+@functools.lru_cache(maxsize=None)
+def cpu_slowdown(dtype: str) -> float:
+    """How many times longer a layer's matrix product takes in `dtype` than in float32 on this CPU.
+
+    Half precision on a CPU is fast only where the processor does it natively (bfloat16 with
+    AVX512-BF16 or AMX) and the torch build uses that; elsewhere it is emulated and can be 5-100x
+    slower, so it is measured once (about 0.1 s) rather than assumed. Both products a model uses are
+    timed, F.linear (nn.Linear) and addmm (GPT-2's Conv1D), and the slower one counts.
+    """
+    import torch
+
+    def best_seconds(fn, repeats: int = 5) -> float:
+        fn()  # warm-up
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    def product_seconds(dt) -> tuple[float, float]:
+        generator = torch.Generator().manual_seed(0)
+        x = torch.randn(64, 256, generator=generator).to(dt)  # [tokens, in]
+        w = torch.randn(256, 256, generator=generator).to(dt)  # [in, out]
+        b = torch.zeros(256, dtype=dt)
+        with torch.no_grad():
+            return (best_seconds(lambda: torch.nn.functional.linear(x, w.T, b)),
+                    best_seconds(lambda: torch.addmm(b, x, w)))
+
+    reference = product_seconds(torch.float32)
+    measured = product_seconds(torch_dtype(dtype))
+    return max(m / max(r, 1e-7) for m, r in zip(measured, reference))
+
+
 def dtype_note(device: str, dtype: str) -> str:
-    """A warning worth showing for slow combinations, or ''."""
-    if device == "cpu" and dtype == "float16":
-        return "float16 matrix products are about 10× slower than float32 on a CPU; bfloat16 is fast there."
-    return ""
+    """A warning worth showing for slow combinations (measured on this CPU), or ''."""
+    if device != "cpu" or dtype == "float32":
+        return ""
+    slowdown = cpu_slowdown(dtype)
+    if slowdown < SLOW:
+        return ""
+    note = f"{dtype} matrix products run about {slowdown:.0f}× slower than float32 on this CPU"
+    other = "bfloat16" if dtype == "float16" else "float16"
+    if cpu_slowdown(other) < SLOW:
+        note += f"; {other} is fast here"
+    return note + "."

@@ -41,6 +41,13 @@ from viz.ui.quantization.run_bar import RunBar
 from viz.ui.quantization.token_text import TokenText
 
 ALL_SCHEMES = ("fp16", "bf16", "int8_tensor", "int8_channel", "torchao_int8")
+HALF_DTYPES = {"fp16": "float16", "bf16": "bfloat16"}
+
+
+def _cpu_slowdowns() -> dict[str, float]:
+    from viz.core.devices import cpu_slowdown
+
+    return {key: cpu_slowdown(dtype) for key, dtype in HALF_DTYPES.items()}
 
 
 def _compare(loaded, request, cache, progress=None, should_stop=None):
@@ -73,7 +80,8 @@ class OutputsPanel(QWidget):
             box.setToolTip(scheme_kind(key))
             box.toggled.connect(self._on_schemes_changed)
             self.checks[key] = box
-        self.fp16_note = QLabel(self.tr("fp16 matrix products are about 10× slower than float32 on a CPU; bf16 has the same size and is fast."), self)
+        self.slowdown: dict[str, float] = {}  # scheme -> times slower than float32 on this CPU (measured)
+        self.fp16_note = QLabel(self)
         self.fp16_note.setWordWrap(True)
         self.use_bf16 = QPushButton(self.tr("Use bf16 instead"), self)
         self.use_bf16.clicked.connect(self._switch_to_bf16)
@@ -170,11 +178,14 @@ class OutputsPanel(QWidget):
         ao = self.checks["torchao_int8"]
         ao.setEnabled(status.available and loaded.device in ("cpu", "cuda"))
         ao.setToolTip(scheme_kind("torchao_int8") if status.available else self.tr("torchao is not installed (pip install torchao)"))
+        self.slowdown = _cpu_slowdowns() if on_cpu else {}
         for key, box in self.checks.items():
             box.blockSignals(True)
-            box.setChecked(box.isEnabled() and (key != "fp16" or not on_cpu))
+            box.setChecked(box.isEnabled() and not self._slow(key))  # slow runs only when asked for
             box.blockSignals(False)
-        self.checks["fp16"].setText(self.tr("fp16 (real; slow on a CPU)") if on_cpu else scheme_label("fp16"))
+            if key in HALF_DTYPES:
+                box.setText(self.tr("{name} (real; slow on this CPU)").format(name=scheme_name(key))
+                            if self._slow(key) else scheme_label(key))
         self._on_schemes_changed()
         self.memory.setText(self._memory_text(memory_of(loaded)))
 
@@ -219,10 +230,20 @@ class OutputsPanel(QWidget):
             return
         self.job.start(_compare, self._loaded, request, self.cache, label="compare")
 
+    def _slow(self, key: str) -> bool:
+        from viz.core.devices import SLOW
+
+        return self.slowdown.get(key, 1.0) >= SLOW
+
     def _on_schemes_changed(self) -> None:
-        slow = self.checks["fp16"].isChecked() and (self._loaded is None or self._loaded.device == "cpu")
-        self.fp16_note.setVisible(slow)
-        self.use_bf16.setVisible(slow)
+        slow = [key for key in HALF_DTYPES if self.checks[key].isChecked() and self._slow(key)]
+        self.fp16_note.setVisible(bool(slow))
+        if slow:
+            self.fp16_note.setText(self.tr(
+                "On this CPU, matrix products take about {fp16:.0f}× as long in fp16 and {bf16:.0f}× as long in bf16 "
+                "as in float32 (measured): on a large model these runs take a while."
+            ).format(fp16=self.slowdown["fp16"], bf16=self.slowdown["bf16"]))
+        self.use_bf16.setVisible("fp16" in slow and not self._slow("bf16"))
 
     def _switch_to_bf16(self) -> None:
         self.checks["fp16"].setChecked(False)
