@@ -25,6 +25,18 @@ def gui_thread_gc(qapp):
     return collect_in_gui_thread(qapp)
 
 
+@pytest.fixture(autouse=True)
+def gc_stays_off_in_workers(gui_thread_gc):
+    """A test that turns automatic collection back on would let worker threads run Qt destructors in the
+    tests after it (the suite then hangs, far from the cause): switch it off again and fail that test."""
+    import gc
+
+    yield
+    if gc.isenabled():
+        gc.disable()
+        pytest.fail("the test left automatic garbage collection on; restore gc.isenabled() as it found it")
+
+
 @pytest.fixture(scope="session")
 def tiny_model_dir(tmp_path_factory):
     """`tiny_model_dir("gpt2")` -> a folder written by save_pretrained, made once per session."""
