@@ -354,3 +354,17 @@ def test_attention_settings_round_trip(qtbot, tiny_trace):
     other.apply_settings(saved)
     assert other.settings() == saved
     state.shutdown()
+
+
+def test_toolbar_offers_attention_kinds_only_once_a_trace_names_them(qtbot):
+    from viz.ui.attention.toolbar import AttentionToolbar
+
+    bar = AttentionToolbar()
+    qtbot.addWidget(bar)
+    bar.show()
+    assert not bar.kind_box.isVisible()  # before any model: no kind buttons to puzzle over
+    bar.configure([DECODER_SELF], layers=4, heads=6, reset_mode=True)
+    assert bar.kind_box.isVisible()
+    assert [k for k, b in bar.kind_buttons.items() if b.isVisible()] == [DECODER_SELF]
+    bar.configure([ENCODER_SELF, DECODER_SELF, CROSS], layers=2, heads=8, reset_mode=True)
+    assert all(b.isVisible() for b in bar.kind_buttons.values())

@@ -58,7 +58,9 @@ class AttentionToolbar(QWidget):
         # Groups wrap to a second line rather than widen the window past a projector's screen.
         layout = FlowLayout(self, spacing=18)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(keep_together(self, self.kind_label, *self.kind_buttons.values()))
+        self.kind_box = keep_together(self, self.kind_label, *self.kind_buttons.values())
+        self.kind_box.setVisible(False)  # until a trace says which kinds it has (`configure`)
+        layout.addWidget(self.kind_box)
         layout.addWidget(keep_together(self, *self.mode_buttons.values()))
         layout.addWidget(keep_together(self, QLabel(self.tr("Layer"), self), self.layer_spin,
                                        QLabel(self.tr("Head"), self), self.head_spin, self.aggregate_combo))
@@ -108,6 +110,7 @@ class AttentionToolbar(QWidget):
         """Offer the kinds of a new trace; keep the choices that still make sense."""
         with _Quiet(self):
             current = self.kind
+            self.kind_box.setVisible(True)
             for kind, button in self.kind_buttons.items():
                 button.setVisible(kind in kinds)
             chosen = current if current in kinds else kinds[0]
