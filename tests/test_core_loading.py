@@ -109,10 +109,12 @@ def test_half_precision_slowdown_is_measured_on_this_cpu(monkeypatch):
     from viz.core import devices
 
     for dtype in ("float16", "bfloat16"):
-        assert devices.cpu_slowdown(dtype) > 0
+        both = devices.cpu_product_slowdowns(dtype)
+        assert set(both) == {"linear", "addmm"} and min(both.values()) > 0
+        assert devices.cpu_slowdown(dtype) == max(both.values())
     assert devices.dtype_note("cuda", "float16") == "" and devices.dtype_note("cpu", "float32") == ""
     slowdowns = {"float16": 12.0, "bfloat16": 1.1}
-    monkeypatch.setattr(devices, "cpu_slowdown", lambda dtype: slowdowns[dtype])
+    monkeypatch.setattr(devices, "cpu_slowdown", lambda dtype, product=None: slowdowns[dtype])
     assert devices.dtype_note("cpu", "float16") == (
         "float16 matrix products run about 12× slower than float32 on this CPU; bfloat16 is fast here.")
     assert devices.dtype_note("cpu", "bfloat16") == ""

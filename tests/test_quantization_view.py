@@ -90,7 +90,7 @@ def test_weights_tab_measures_every_layer(view, qtbot, tiny_loaded):
 
 def _cpu_with(monkeypatch, fp16: float, bf16: float) -> None:
     """Pretend this CPU measured these slowdowns (half precision's speed depends on the processor)."""
-    monkeypatch.setattr("viz.ui.quantization.outputs_panel._cpu_slowdowns", lambda: {"fp16": fp16, "bf16": bf16})
+    monkeypatch.setattr("viz.ui.quantization.outputs_panel._cpu_slowdowns", lambda model: {"fp16": fp16, "bf16": bf16})
 
 
 def test_outputs_compare_and_show_flips(view, qtbot, tiny_loaded, tiny_trace, monkeypatch):

@@ -40,13 +40,14 @@ SLOW = 2.0  # a half-precision format this many times slower than float32 is wor
 
 
 @functools.lru_cache(maxsize=None)
-def cpu_slowdown(dtype: str) -> float:
-    """How many times longer a layer's matrix product takes in `dtype` than in float32 on this CPU.
+def cpu_product_slowdowns(dtype: str) -> dict[str, float]:
+    """How many times longer a layer's matrix product takes in `dtype` than in float32 on this CPU, for
+    the two products models use: "linear" (nn.Linear: F.linear with an [out, in] weight) and "addmm"
+    (GPT-2's Conv1D: addmm with an [in, out] weight).
 
     Half precision on a CPU is fast only where the processor does it natively (bfloat16 with
     AVX512-BF16 or AMX) and the torch build uses that; elsewhere it is emulated and can be 5-100x
-    slower, so it is measured once (about 0.1 s) rather than assumed. Both products a model uses are
-    timed, F.linear (nn.Linear) and addmm (GPT-2's Conv1D), and the slower one counts.
+    slower, so it is measured once (about 0.1 s) rather than assumed.
     """
     import torch
 
@@ -59,18 +60,24 @@ def cpu_slowdown(dtype: str) -> float:
             times.append(time.perf_counter() - start)
         return min(times)
 
-    def product_seconds(dt) -> tuple[float, float]:
+    def product_seconds(dt) -> dict[str, float]:
         generator = torch.Generator().manual_seed(0)
         x = torch.randn(64, 256, generator=generator).to(dt)  # [tokens, in]
-        w = torch.randn(256, 256, generator=generator).to(dt)  # [in, out]
-        b = torch.zeros(256, dtype=dt)
+        weight = torch.randn(256, 256, generator=generator).to(dt)  # [out, in] for Linear, [in, out] for Conv1D
+        bias = torch.zeros(256, dtype=dt)
         with torch.no_grad():
-            return (best_seconds(lambda: torch.nn.functional.linear(x, w.T, b)),
-                    best_seconds(lambda: torch.addmm(b, x, w)))
+            return {"linear": best_seconds(lambda: torch.nn.functional.linear(x, weight, bias)),
+                    "addmm": best_seconds(lambda: torch.addmm(bias, x, weight))}
 
     reference = product_seconds(torch.float32)
     measured = product_seconds(torch_dtype(dtype))
-    return max(m / max(r, 1e-7) for m, r in zip(measured, reference))
+    return {name: measured[name] / max(reference[name], 1e-7) for name in reference}
+
+
+def cpu_slowdown(dtype: str, product: str | None = None) -> float:
+    """The slowdown of one product (see `cpu_product_slowdowns`), or of the slower of the two."""
+    slowdowns = cpu_product_slowdowns(dtype)
+    return slowdowns[product] if product else max(slowdowns.values())
 
 
 def dtype_note(device: str, dtype: str) -> str:

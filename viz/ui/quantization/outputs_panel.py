@@ -44,10 +44,14 @@ ALL_SCHEMES = ("fp16", "bf16", "int8_tensor", "int8_channel", "torchao_int8")
 HALF_DTYPES = {"fp16": "float16", "bf16": "bfloat16"}
 
 
-def _cpu_slowdowns() -> dict[str, float]:
+def _cpu_slowdowns(model) -> dict[str, float]:
+    """Per half-precision scheme, how much slower this model's layer products run than in float32 here."""
+    from transformers.pytorch_utils import Conv1D
+
     from viz.core.devices import cpu_slowdown
 
-    return {key: cpu_slowdown(dtype) for key, dtype in HALF_DTYPES.items()}
+    product = "addmm" if any(isinstance(m, Conv1D) for m in model.modules()) else "linear"
+    return {key: cpu_slowdown(dtype, product) for key, dtype in HALF_DTYPES.items()}
 
 
 def _compare(loaded, request, cache, progress=None, should_stop=None):
@@ -178,7 +182,7 @@ class OutputsPanel(QWidget):
         ao = self.checks["torchao_int8"]
         ao.setEnabled(status.available and loaded.device in ("cpu", "cuda"))
         ao.setToolTip(scheme_kind("torchao_int8") if status.available else self.tr("torchao is not installed (pip install torchao)"))
-        self.slowdown = _cpu_slowdowns() if on_cpu else {}
+        self.slowdown = _cpu_slowdowns(loaded.model) if on_cpu else {}
         for key, box in self.checks.items():
             box.blockSignals(True)
             box.setChecked(box.isEnabled() and not self._slow(key))  # slow runs only when asked for
