@@ -1,7 +1,8 @@
 """A layout that places widgets left to right and wraps to a new line when the width runs out.
 
 Qt has no such layout; this follows Qt's own "Flow Layout" example. Rows of controls use it so
-that projector-sized fonts wrap them instead of widening the window past the screen.
+that projector-sized fonts wrap them instead of widening the window past the screen; tall panels go
+in `vertical_scroll` for the same reason.
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ class FlowLayout(QLayout):
                 return gap
         return 6
 
+    @staticmethod
+    def _fitted(item: QLayoutItem, width: int) -> QSize:
+        """The item's preferred size, no wider than a line (an item alone on its line may shrink to its minimum)."""
+        hint = item.sizeHint()
+        return QSize(max(item.minimumSize().width(), min(hint.width(), width)), hint.height())
+
     def _arrange(self, rect: QRect, move: bool) -> int:
         m: QMargins = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
@@ -79,14 +86,14 @@ class FlowLayout(QLayout):
 
         def place_line() -> None:
             for item, point in line:  # centre each item vertically in its line, like a box layout
-                hint = item.sizeHint()
+                hint = self._fitted(item, area.width())
                 offset = (line_height - hint.height()) // 2
                 item.setGeometry(QRect(point + QPoint(0, offset), hint))
 
         for item in self._items:
             if item.isEmpty():
                 continue
-            hint = item.sizeHint()
+            hint = self._fitted(item, area.width())
             gap_x = self._gap(Qt.Horizontal)
             if x > area.x() and x + hint.width() > area.right() + 1:
                 if move:
@@ -120,3 +127,16 @@ def keep_together(parent: QWidget, *widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def vertical_scroll(widget: QWidget) -> QWidget:
+    """`widget` in a frameless scroll area that scrolls up and down only: at projector font sizes a tall
+    panel scrolls instead of making the window taller than the screen."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    return scroll

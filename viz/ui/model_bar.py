@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QLabel,
-    QPushButton,
-    QStyledItemDelegate,
-    QWidget,
+    QComboBox, QFileDialog, QLabel, QPushButton, QStyledItemDelegate, QWidget,
 )
 
 from viz.core.resources import bundled_models

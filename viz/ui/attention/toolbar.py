@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QButtonGroup, QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from viz.core.attention import HEAD_MAX, HEAD_MEAN, ONE_HEAD, ROLLOUT, is_self_attention
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF

@@ -7,36 +7,15 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from viz.ui.flow_layout import flow_row
 from viz.ui.quantization.charts import ScaledPlot
 from viz.ui.quantization.jobs import CancellableJob
-from viz.ui.quantization.labels import (
-    SCHEME_COLORS,
-    bytes_text,
-    count_text,
-    scheme_kind,
-    scheme_label,
-    scheme_name,
-)
-from viz.ui.quantization.output_charts import (
-    draw_attention,
-    draw_hidden,
-    draw_kl,
-    legend_html,
-)
+from viz.ui.quantization.labels import SCHEME_COLORS, bytes_text, count_text, scheme_kind, scheme_label, scheme_name
+from viz.ui.quantization.output_charts import draw_attention, draw_hidden, draw_kl, legend_html
 from viz.ui.quantization.run_bar import RunBar
 from viz.ui.quantization.token_text import TokenText
 
@@ -63,9 +42,7 @@ def _compare(loaded, request, cache, progress=None, should_stop=None):
 class OutputsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        from viz.core.quant.compare import (
-            ComparisonCache,  # numpy only: no torch import
-        )
+        from viz.core.quant.compare import ComparisonCache  # numpy only: no torch import
 
         self.cache = ComparisonCache()
         self._loaded = None

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from viz.ui.flow_layout import vertical_scroll
 from viz.ui.quantization.formats_panel import FormatsPanel
 from viz.ui.quantization.outputs_panel import OutputsPanel
 from viz.ui.quantization.weights_panel import WeightsPanel
 from viz.ui.views.base import View
-
-
-def _scrolling(panel: QWidget) -> QScrollArea:
-    """The panel in a vertical scroll area: on a small screen at projector font sizes its charts keep a
-    readable height and the page scrolls, instead of the window growing past the screen."""
-    scroll = QScrollArea()
-    scroll.setWidget(panel)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    return scroll
 
 
 class QuantizationView(View):
@@ -33,7 +23,7 @@ class QuantizationView(View):
         self.outputs = OutputsPanel(self)
         self.tabs.addTab(self.formats, self.tr("Number formats"))
         self.tabs.addTab(self.weights, self.tr("Weights"))
-        self.tabs.addTab(_scrolling(self.outputs), self.tr("Outputs"))
+        self.tabs.addTab(vertical_scroll(self.outputs), self.tr("Outputs"))
         self.tabs.currentChanged.connect(self._activate_current)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -6,19 +6,10 @@ from collections import OrderedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
+from viz.ui.flow_layout import vertical_scroll
 from viz.ui.sampling.chart import DistributionChart
 from viz.ui.sampling.controls import SamplingControls
 from viz.ui.sampling.history import HistoryTable
@@ -91,11 +82,7 @@ class SamplingView(View):
         plot_layout.addWidget(self.legend)
         # The controls scroll when a projector's font makes them taller than the screen, so that the chart
         # and its legend keep their room.
-        side_scroll = QScrollArea(self)
-        side_scroll.setWidget(side)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        side_scroll = vertical_scroll(side)
         splitter = QSplitter(Qt.Horizontal, self)
         splitter.addWidget(plot_side)
         splitter.addWidget(side_scroll)
