@@ -57,7 +57,7 @@ def legend_html(result, side: str) -> str:
     for key, s in result.results.items():
         stroke = "╍╍╍" if s.simulated else "━━━"
         color = SCHEME_COLORS.get(key, "#888888")
-        name = html.escape(scheme_label(key)).replace(" ", "&nbsp;")  # an entry wraps as a whole
+        name = html.escape(scheme_label(key)).replace(" ", "&nbsp;").replace("-", "\u2011")  # wraps as a whole
         parts.append(f'<span style="color:{color}; font-weight:bold">{stroke}</span>&nbsp;{name}')
     if side == "decoder" and any("cross" in s.attention_tv for s in result.results.values()):
         parts.append(html.escape(translate("Quantization", "● self-attention, ▲ cross-attention")))
