@@ -368,3 +368,42 @@ def test_toolbar_offers_attention_kinds_only_once_a_trace_names_them(qtbot):
     assert [k for k, b in bar.kind_buttons.items() if b.isVisible()] == [DECODER_SELF]
     bar.configure([ENCODER_SELF, DECODER_SELF, CROSS], layers=2, heads=8, reset_mode=True)
     assert all(b.isVisible() for b in bar.kind_buttons.values())
+
+
+def test_overview_names_the_strongest_pattern_heads_and_opens_them(qtbot, shown):
+    from test_head_patterns import planted
+
+    from viz.core.head_patterns import even_weight
+
+    attentions = planted()
+    trace = synthetic_trace({DECODER_SELF: attentions})
+    view = shown(trace)
+    wait_overview(qtbot, view, DECODER_SELF)
+    line = view.overview.patterns
+    assert line.isVisible()
+    text = line.text()
+    assert 'href="1:2"' in text and 'href="2:0"' in text and 'href="0:3"' in text
+    assert f"{even_weight(attentions.shape[-1], causal=True):.2f}" in text
+    assert "next token" not in text  # a decoder cannot look ahead
+    line.linkActivated.emit("1:2")  # what a click on "layer 2, head 3" does
+    assert view.toolbar.mode == DETAIL
+    assert (view.toolbar.layer, view.toolbar.head) == (1, 2)
+    np.testing.assert_array_equal(view.detail.matrix, attentions[1, 2])
+    table = view.export_tables()["head_patterns"]
+    assert table[0][:2] == ["layer", "head"]
+    assert table[1 + 1 * attentions.shape[1] + 2][:3] == [2, 3, pytest.approx(1.0)]
+
+
+def test_cross_attention_names_no_pattern_heads(qtbot, shown, tiny_trace):
+    trace = tiny_trace("t5", "The quick brown fox.", "Der Fuchs.")
+    view = shown(trace)
+    view.toolbar.set_kind(CROSS)
+    wait_overview(qtbot, view, CROSS)
+    assert not view.overview.patterns.isVisible()
+    assert "head_patterns" not in view.export_tables()
+    view.toolbar.set_kind(ENCODER_SELF)
+    wait_overview(qtbot, view, ENCODER_SELF)
+    assert view.overview.patterns.isVisible()
+    assert "next token" in view.overview.patterns.text()  # the encoder may look ahead
+    assert view.export_tables()["head_patterns"][0] == [
+        "layer", "head", "previous token", "next token", "first token", "the token itself"]

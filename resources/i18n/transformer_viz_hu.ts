@@ -61,6 +61,30 @@
         <translation>Szürke: maszkolt (egy token nem figyelhet az utána következő tokenekre).</translation>
     </message>
     <message>
+        <source>previous token</source>
+        <translation>előző token</translation>
+    </message>
+    <message>
+        <source>next token</source>
+        <translation>következő token</translation>
+    </message>
+    <message>
+        <source>first token</source>
+        <translation>első token</translation>
+    </message>
+    <message>
+        <source>the token itself</source>
+        <translation>maga a token</translation>
+    </message>
+    <message>
+        <source>{pattern}: &lt;a href=&quot;{l}:{h}&quot;&gt;layer {L}, head {H}&lt;/a&gt; ({w:.2f})</source>
+        <translation>{pattern}: &lt;a href=&quot;{l}:{h}&quot;&gt;{L}. réteg, {H}. fej&lt;/a&gt; ({w:.2f})</translation>
+    </message>
+    <message>
+        <source>Strongest heads for the textbook patterns (mean weight; {even:.2f} if spread evenly):</source>
+        <translation>A tankönyvi minták legerősebb fejei (átlagos súly; egyenletes eloszlásnál {even:.2f}):</translation>
+    </message>
+    <message>
         <source>Layer {l}, head {h}: largest weight {w:.3f}. Click to open it.</source>
         <translation>{l}. réteg, {h}. fej: legnagyobb súly {w:.3f}. Kattints a megnyitáshoz.</translation>
     </message>
@@ -217,6 +241,10 @@
     <message>
         <source>layer</source>
         <translation>réteg</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>fej</translation>
     </message>
 </context>
 <context>

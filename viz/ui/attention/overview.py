@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
 from viz.core.attention_pool import OverviewGrid, overview_grid
+from viz.core.head_patterns import FIRST, NEXT, PREVIOUS, SELF, HeadPattern
 from viz.ui.attention.style import FontScale, colorize, colormap, set_colorbar_range, style_colorbar
 
 HOVER_COLOUR = "#ff3b30"
@@ -61,12 +62,19 @@ class AttentionOverview(QWidget):
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.readout = QLabel(self)
         self.readout.setTextFormat(Qt.PlainText)
+        self.patterns = QLabel(self)  # the strongest head for each textbook pattern, as links
+        self.patterns.setWordWrap(True)
+        self.patterns.setTextFormat(Qt.RichText)
+        self.patterns.setTextInteractionFlags(Qt.LinksAccessibleByMouse | Qt.LinksAccessibleByKeyboard)
+        self.patterns.linkActivated.connect(self._on_pattern_link)
+        self.patterns.setVisible(False)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.readout)
+        layout.addWidget(self.patterns)
         layout.addWidget(self.note)
         self.set_scale(1.0)
 
@@ -75,6 +83,7 @@ class AttentionOverview(QWidget):
         self.grid = None
         self.hovered = None
         self.hover_box.setVisible(False)
+        self.patterns.setVisible(False)
         self.readout.setText(message)
 
     def show_grid(self, grid: OverviewGrid, rgba: np.ndarray, title: str, pooled_from: int) -> None:
@@ -106,6 +115,37 @@ class AttentionOverview(QWidget):
         if grid.masked.any():
             parts.append(self.tr("Grey: masked (a token cannot attend to tokens after it)."))
         self.note.setText(" ".join(parts))
+
+    def pattern_names(self) -> dict[str, str]:
+        return {
+            PREVIOUS: self.tr("previous token"),
+            NEXT: self.tr("next token"),
+            FIRST: self.tr("first token"),
+            SELF: self.tr("the token itself"),
+        }
+
+    def show_patterns(self, strongest: list[HeadPattern], even: float) -> None:
+        """List the head that shows each textbook pattern most, each a link that opens it; none hides the line."""
+        names = self.pattern_names()
+        parts = [
+            self.tr("{pattern}: <a href=\"{l}:{h}\">layer {L}, head {H}</a> ({w:.2f})").format(
+                pattern=names[found.pattern], l=found.layer, h=found.head, L=found.layer + 1, H=found.head + 1,
+                w=found.score,
+            )
+            for found in strongest
+        ]
+        self.patterns.setVisible(bool(parts))
+        if not parts:
+            self.patterns.clear()
+            return
+        lead = self.tr("Strongest heads for the textbook patterns (mean weight; {even:.2f} if spread evenly):").format(
+            even=even
+        )
+        self.patterns.setText(lead + " " + " · ".join(parts))
+
+    def _on_pattern_link(self, link: str) -> None:
+        layer, head = (int(part) for part in link.split(":"))
+        self.cell_clicked.emit(layer, head)
 
     def cell_at_scene(self, scene_pos) -> tuple[int, int] | None:
         if self.grid is None or not self.plot.vb.sceneBoundingRect().contains(scene_pos):
@@ -159,6 +199,7 @@ class AttentionOverview(QWidget):
         style_colorbar(self.colorbar, font)
         self.readout.setFont(self.fonts.font(1.15))
         self.note.setFont(font)
+        self.patterns.setFont(font)
         pen = self.hover_box.pen()
         pen.setWidthF(self.fonts.width(3))
         self.hover_box.setPen(pen)

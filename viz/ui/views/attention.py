@@ -14,10 +14,13 @@ from viz.core.attention import (
     ROLLOUT,
     attention_matrix,
     decoder_steps,
+    is_causal,
+    is_self_attention,
     lines_fit,
     masked_positions,
     rollout,
 )
+from viz.core.head_patterns import even_weight, pattern_scores, strongest_heads
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
 from viz.ui.attention.heatmap import HeatmapDetail
 from viz.ui.attention.lines import LinesPanel
@@ -146,6 +149,7 @@ class AttentionView(View):
         if kind in self._overviews:
             grid, rgba = self._overviews[kind]
             self.overview.show_grid(grid, rgba, self.kind_titles[kind], max(trace.attentions[kind].shape[-2:]))
+            self._show_patterns(trace, kind)
             self.stack.setCurrentWidget(self.overview)
             return
         attentions = trace.attentions[kind]  # [layer, head, query, key]
@@ -156,6 +160,14 @@ class AttentionView(View):
         self.overview.set_pending(self.tr("Preparing the thumbnails…"))
         self.stack.setCurrentWidget(self.overview)
         self.overview_worker.submit(_overview_job, *job)
+
+    def _show_patterns(self, trace, kind: str) -> None:
+        if not is_self_attention(kind):  # queries and keys are different texts: no "previous" or "itself"
+            self.overview.show_patterns([], 0.0)
+            return
+        attentions = trace.attentions[kind]  # [layer, head, query, key]
+        causal = is_causal(kind)
+        self.overview.show_patterns(strongest_heads(attentions, causal), even_weight(attentions.shape[-1], causal))
 
     def _on_overview_ready(self, result) -> None:
         trace, kind, grid, rgba = result
@@ -258,6 +270,14 @@ class AttentionView(View):
         tables["head_maxima"] = [[self.tr("layer")] + heads] + [
             [layer + 1] + [float(v) for v in row] for layer, row in enumerate(maxima)
         ]
+        if is_self_attention(kind):
+            scores = pattern_scores(trace.attentions[kind], is_causal(kind))  # pattern -> [layer, head]
+            if scores:
+                names = self.overview.pattern_names()
+                tables["head_patterns"] = [[self.tr("layer"), self.tr("head")] + [names[p] for p in scores]] + [
+                    [layer + 1, head + 1] + [float(values[layer, head]) for values in scores.values()]
+                    for layer in range(maxima.shape[0]) for head in range(maxima.shape[1])
+                ]
         return tables
 
     def set_scale(self, factor: float) -> None:
