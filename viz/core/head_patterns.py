@@ -17,7 +17,6 @@ PREVIOUS = "previous"
 NEXT = "next"
 FIRST = "first"
 SELF = "self"
-PATTERNS = (PREVIOUS, NEXT, FIRST, SELF)
 
 # Queries 0 and 1 are left out: for them the first token is the token itself or the previous one,
 # and a causal head has no other choice there, so they would count for every pattern at once.
