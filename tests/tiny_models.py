@@ -65,8 +65,26 @@ def _config(arch: str):
         return tf.T5Config(d_model=32, d_kv=8, d_ff=64, num_layers=2, num_decoder_layers=2, num_heads=4, decoder_start_token_id=PAD, **common), tf.T5ForConditionalGeneration, "eos"
     if arch == "bart":
         return tf.BartConfig(d_model=32, encoder_layers=2, decoder_layers=2, encoder_attention_heads=4, decoder_attention_heads=4, encoder_ffn_dim=64, decoder_ffn_dim=64, max_position_embeddings=64, decoder_start_token_id=EOS, forced_eos_token_id=EOS, **common), tf.BartForConditionalGeneration, "eos"
+    decoder = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=64, **common)
+    if arch == "qwen2":  # sliding window on the second layer only
+        return tf.Qwen2Config(**decoder, use_sliding_window=True, sliding_window=4, max_window_layers=1), tf.Qwen2ForCausalLM, False
+    if arch == "qwen3":  # per-head query/key norms
+        return tf.Qwen3Config(**decoder, head_dim=8), tf.Qwen3ForCausalLM, False
+    if arch == "gemma2":  # alternating sliding-window and global layers, attention and final soft-capping
+        return tf.Gemma2Config(**decoder, head_dim=8, sliding_window=4, attn_logit_softcapping=5.0, final_logit_softcapping=3.0), tf.Gemma2ForCausalLM, False
+    if arch == "gemma3":  # five sliding-window layers, then a global one
+        return tf.Gemma3TextConfig(**{**decoder, "num_hidden_layers": 6}, head_dim=8, sliding_window=4, sliding_window_pattern=6), tf.Gemma3ForCausalLM, False
+    if arch == "mistral":
+        return tf.MistralConfig(**decoder, sliding_window=4), tf.MistralForCausalLM, False
+    if arch == "phi3":
+        return tf.Phi3Config(**decoder), tf.Phi3ForCausalLM, False
+    if arch == "olmo":
+        return tf.OlmoConfig(**decoder), tf.OlmoForCausalLM, False
     raise KeyError(arch)
 
+
+# Decoder families with grouped-query attention, sliding windows or soft-capping (tested by the trace engine).
+MODERN_ARCHITECTURES = ("qwen2", "qwen3", "gemma2", "gemma3", "mistral", "phi3", "olmo")
 
 ARCHITECTURES = ("bert", "roberta", "distilbert", "gpt2", "llama", "bloom", "t5", "bart")
 FAMILIES = {

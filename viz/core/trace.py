@@ -1,16 +1,15 @@
-"""Run a model on a text once and capture tokens, attention, hidden states and logits."""
+"""Run a model on a text once; the Trace answers attention, hidden-state and logit questions on demand."""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
 
-import numpy as np
-
 from viz.core.errors import InputTextError, TraceError
 from viz.core.families import Family
 from viz.core.loading import LoadedModel
-from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF, Token, Trace
+from viz.core.trace_forward import traced_forward
+from viz.core.trace_types import Token, Trace
 
 
 @dataclass(frozen=True)
@@ -33,38 +32,14 @@ def run_trace(loaded: LoadedModel, request: TraceRequest | str) -> Trace:
     notices = list(loaded.notes)
     if truncated:
         notices.append(f"The input was cut to the model's {limit} positions; later text is not shown.")
-    model = loaded.model
     ids = torch.tensor([input_ids], device=loaded.device)  # [1, seq]
-    extras: dict = {}
+    output_text, output_tokens, generated, decoder_ids = "", (), False, None
     with torch.inference_mode():
         if loaded.family == Family.ENCODER_DECODER:
-            decoder_ids, output_text, output_tokens, generated = _decoder_side(loaded, ids, request)
-            out = model(
-                input_ids=ids,
-                decoder_input_ids=torch.tensor([decoder_ids], device=loaded.device),
-                output_attentions=True,
-                output_hidden_states=True,
-            )
-            attentions = {
-                ENCODER_SELF: _stack(out.encoder_attentions, "encoder"),
-                DECODER_SELF: _stack(out.decoder_attentions, "decoder"),
-                CROSS: _stack(out.cross_attentions, "cross"),
-            }
-            hidden = {
-                "encoder": _stack_hidden(out.encoder_hidden_states),
-                "decoder": _stack_hidden(out.decoder_hidden_states),
-            }
-        else:
-            output_text, output_tokens, generated = "", (), False
-            out = model(input_ids=ids, output_attentions=True, output_hidden_states=True)
-            kind = ENCODER_SELF if loaded.family == Family.ENCODER else DECODER_SELF
-            attentions = {kind: _stack(out.attentions, kind)}
-            hidden_states = getattr(out, "hidden_states", None)
-            if hidden_states is None:
-                hidden_states = getattr(out, "encoder_hidden_states", None)
-            hidden = {"encoder" if kind == ENCODER_SELF else "decoder": _stack_hidden(hidden_states)}
-        logits = getattr(out, "logits", None)
-        logits = logits[0].float().cpu().numpy() if logits is not None else None  # [seq, vocab]
+            dec_ids, output_text, output_tokens, generated = _decoder_side(loaded, ids, request)
+            decoder_ids = torch.tensor([dec_ids], device=loaded.device)  # [1, out]
+        result = traced_forward(loaded, ids, decoder_ids)
+    notices.extend(result.notes)
     return Trace(
         model_name=loaded.name,
         family=loaded.family.value,
@@ -72,16 +47,15 @@ def run_trace(loaded: LoadedModel, request: TraceRequest | str) -> Trace:
         dtype=loaded.dtype,
         text=request.text,
         tokens=tokens,
-        attentions=attentions,
-        hidden_states=hidden,
-        logits=logits,
+        attention_store=result.attention,
+        hidden_store=result.hidden,
+        logit_store=result.logits,
         output_text=output_text,
         output_tokens=output_tokens,
         output_generated=generated,
         truncated=truncated,
         notice=" ".join(notices),
         seconds=time.perf_counter() - started,
-        extras=extras,
     )
 
 
@@ -162,22 +136,3 @@ def _align_generated(tokenizer, output_text: str, ids: list[int]) -> tuple[Token
         else:
             tokens.append(Token(str(piece), int(token_id), 0, 0, False))
     return tuple(tokens)
-
-
-def _stack(attentions, kind: str) -> np.ndarray:
-    if not attentions or any(a is None for a in attentions):
-        raise TraceError(
-            f"The model returned no {kind} attention weights; it must run with eager attention "
-            "(attn_implementation='eager')."
-        )
-    import torch
-
-    return torch.stack([a[0] for a in attentions]).float().cpu().numpy()  # [layer, head, query, key]
-
-
-def _stack_hidden(hidden_states) -> np.ndarray:
-    import torch
-
-    if not hidden_states:
-        raise TraceError("The model returned no hidden states.")
-    return torch.stack([h[0] for h in hidden_states]).float().cpu().numpy()  # [layer + 1, seq, d_model]

@@ -1,0 +1,95 @@
+"""The on-demand trace equals a plain eager transformers forward: every head's attention, every hidden state
+and every position's logits, for every architecture (grouped-query, sliding-window and soft-capped included)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tiny_models import ARCHITECTURES, MODERN_ARCHITECTURES
+from viz.core.trace import TraceRequest, run_trace
+from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
+
+TEXT = "The quick brown fox jumps over the lazy dog. Attention is all you need."
+TOL = 1e-4
+
+
+def eager_reference(loaded, trace):
+    """A fresh eager copy of the same weights, run the plain transformers way."""
+    import torch
+    import transformers
+
+    config = loaded.model.config.__class__.from_dict(loaded.model.config.to_dict())
+    config._attn_implementation = "eager"
+    model = type(loaded.model)._from_config(config, attn_implementation="eager")
+    model.load_state_dict(loaded.model.state_dict())
+    model.eval()
+    ids = torch.tensor([[t.id for t in trace.tokens]])
+    kwargs = dict(output_attentions=True, output_hidden_states=True)
+    with torch.inference_mode():
+        if trace.output_tokens:
+            return model(input_ids=ids, decoder_input_ids=torch.tensor([[t.id for t in trace.output_tokens]]), **kwargs)
+        return model(input_ids=ids, **kwargs)
+    del transformers
+
+
+def _check(loaded, trace):
+    ref = eager_reference(loaded, trace)
+    if trace.output_tokens:
+        expected = {ENCODER_SELF: ref.encoder_attentions, DECODER_SELF: ref.decoder_attentions, CROSS: ref.cross_attentions}
+        hidden = {"encoder": ref.encoder_hidden_states, "decoder": ref.decoder_hidden_states}
+    else:
+        kind = ENCODER_SELF if trace.family == "encoder-only" else DECODER_SELF
+        expected = {kind: ref.attentions}
+        hidden = {"encoder" if kind == ENCODER_SELF else "decoder": ref.hidden_states}
+    assert set(trace.kinds) == set(expected)
+    for kind, layers in expected.items():
+        assert trace.attention_shape(kind) == (len(layers), *layers[0].shape[1:])
+        for layer, reference in enumerate(layers):
+            reference = reference[0].numpy()  # [head, query, key]
+            np.testing.assert_allclose(trace.attention_layer(kind, layer), reference, atol=TOL, err_msg=kind)
+            for head in range(reference.shape[0]):
+                np.testing.assert_allclose(trace.attention(kind, layer, head), reference[head], atol=TOL)
+    assert set(trace.hidden_sides) == set(hidden)
+    for side, states in hidden.items():
+        assert trace.hidden_shape(side) == (len(states), *states[0].shape[1:])
+        for layer, state in enumerate(states):
+            np.testing.assert_allclose(trace.hidden(side, layer), state[0].numpy(), atol=TOL, err_msg=f"{side} {layer}")
+    logits = ref.logits[0].numpy()  # [position, vocab]
+    np.testing.assert_allclose(trace.logits_rows(range(len(logits))), logits, atol=TOL)
+    np.testing.assert_allclose(trace.logits_row(len(logits) - 1), logits[-1], atol=TOL)
+    top = trace.top_candidates
+    np.testing.assert_array_equal(top.ids[:, 0], logits.argmax(-1))
+    log_p = logits - np.log(np.exp(logits - logits.max(-1, keepdims=True)).sum(-1, keepdims=True)) - logits.max(-1, keepdims=True)
+    np.testing.assert_allclose(top.entropy, -(np.exp(log_p) * log_p).sum(-1), atol=TOL)
+    np.testing.assert_allclose(top.probs, np.take_along_axis(np.exp(log_p), top.ids, -1), atol=TOL)
+
+
+@pytest.mark.parametrize("arch", ARCHITECTURES)
+def test_trace_equals_eager_transformers(tiny_loaded, arch):
+    loaded = tiny_loaded(arch)
+    target = "a b c" if arch in ("t5", "bart") else None
+    _check(loaded, run_trace(loaded, TraceRequest(TEXT, target)))
+
+
+@pytest.mark.parametrize("arch", MODERN_ARCHITECTURES)
+def test_modern_decoders_equal_eager_transformers(tiny_loaded, arch):
+    loaded = tiny_loaded(arch)
+    _check(loaded, run_trace(loaded, TraceRequest(TEXT)))
+
+
+def test_grouped_query_and_sliding_window_are_reported(tiny_loaded):
+    trace = run_trace(tiny_loaded("gemma2"), TEXT)
+    n = len(trace.tokens)
+    assert trace.attention_groups(DECODER_SELF) == 2  # 4 query heads over 2 key/value heads
+    sliding = trace.attention_hidden(DECODER_SELF, 0)  # [query, key]: layer 0 slides, window 4
+    full = trace.attention_hidden(DECODER_SELF, 1)
+    q, k = np.indices((n, n))
+    np.testing.assert_array_equal(full, k > q)
+    np.testing.assert_array_equal(sliding, (k > q) | (q - k >= 4))
+    assert np.all(trace.attention(DECODER_SELF, 0, 0)[sliding] == 0)
+
+
+def test_bloom_falls_back_to_eager_arrays_and_says_so(tiny_loaded):
+    trace = run_trace(tiny_loaded("bloom"), TEXT)
+    assert "attention" in trace.notice and "memory" in trace.notice
