@@ -43,8 +43,8 @@ def synthetic_trace(n: int, layers: int = 12, heads: int = 12):
     for i, word in enumerate(words):
         tokens.append(Token(word, i, at, at + len(word), False))
         at += len(word) + 1
-    return Trace("synthetic", "decoder-only", "cpu", "float32", " ".join(words), tuple(tokens),
-                 {DECODER_SELF: attentions}, {}, None)
+    return Trace.from_arrays("synthetic", "decoder-only", "cpu", "float32", " ".join(words), tuple(tokens),
+                             {DECODER_SELF: attentions}, {}, None)
 
 
 def real_trace(model: str | None):
@@ -76,13 +76,13 @@ def measure(app, view, trace, label: str) -> None:
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
 
-    from viz.core.attention import masked_positions, rollout
+    from viz.core.attention import trace_rollout
     from viz.ui.attention.overview import render_overview
     from viz.ui.attention.style import lookup_table
     from viz.ui.attention.toolbar import DETAIL
 
     kind = trace.kinds[0]
-    n = trace.attentions[kind].shape[-1]
+    n = trace.attention_shape(kind)[-1]
     rss_before = rss_mib()
     print(f"{label}: {n} tokens, {trace.layer_count} layers × {trace.head_count} heads")
 
@@ -125,14 +125,15 @@ def measure(app, view, trace, label: str) -> None:
           f"p95 {1000 * float(np.percentile(framed, 95)):.2f} ms")
 
     started = time.perf_counter()
-    rollout(trace.attentions[kind])
+    trace_rollout(trace, kind)
     print(f"  rollout through all layers (on a worker thread): {1000 * (time.perf_counter() - started):6.1f} ms")
 
     tracemalloc.start()
-    render_overview(trace.attentions[kind], masked_positions(trace, kind), lookup_table())
+    trace._summaries.clear()  # measure the pooling pass itself, not the view's cached result
+    render_overview(trace, kind, lookup_table())
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"  memory: attention arrays {trace.attentions[kind].nbytes / 2**20:.0f} MiB; overview pooling peak "
+    print(f"  memory: trace holds {trace.memory_bytes() / 2**20:.0f} MiB; overview pooling peak "
           f"{peak / 2**20:.1f} MiB (tracemalloc); RSS {rss_before:.0f} → {rss_mib():.0f} MiB while shown")
 
 

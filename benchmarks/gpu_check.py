@@ -33,7 +33,10 @@ def main() -> int:
             trace = run_trace(loaded, request)
             torch.cuda.synchronize()
             ms = (time.perf_counter() - started) * 1000
-            sums_ok = all(abs(a.sum(-1) - 1).max() < 2e-2 for a in trace.attentions.values())
+            sums_ok = all(
+                abs(trace.attention_layer(kind, layer).sum(-1) - 1).max() < 2e-2
+                for kind in trace.kinds for layer in range(trace.attention_shape(kind)[0])
+            )
             failures += not sums_ok
             print(f"{bundled.name} {dtype}: {len(trace.tokens)} tokens traced in {ms:.1f} ms, "
                   f"kinds {list(trace.kinds)}, rows sum to 1: {sums_ok}"

@@ -21,6 +21,7 @@ from viz.core.attention import (
     strongest_keys,
 )
 from viz.core.attention_pool import block_pool, overview_grid, pool_mask
+from tiny_models import stacked_attention
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF, Token, Trace
 
 
@@ -55,8 +56,8 @@ def synthetic_trace(attentions: dict, words=None, output_words=None) -> Trace:
         family = "encoder-decoder"
     elif DECODER_SELF in attentions:
         family = "decoder-only"
-    return Trace("synthetic", family, "cpu", "float32", text, tuple(tokens), attentions, {}, None,
-                 output_text=output_text, output_tokens=output_tokens)
+    return Trace.from_arrays("synthetic", family, "cpu", "float32", text, tuple(tokens), attentions, {}, None,
+                             output_text=output_text, output_tokens=output_tokens)
 
 
 # masks
@@ -70,14 +71,14 @@ def test_causal_mask_hides_exactly_the_later_keys():
 def test_masked_positions_only_for_decoder_self_attention(tiny_trace):
     gpt2 = tiny_trace("gpt2")
     mask = masked_positions(gpt2, DECODER_SELF)
-    attn = gpt2.attentions[DECODER_SELF]
+    attn = stacked_attention(gpt2, DECODER_SELF)
     assert mask.shape == attn.shape[-2:]
     assert np.all(attn[:, :, mask] == 0)  # the model itself gives the masked positions no weight
     assert masked_positions(tiny_trace("bert"), ENCODER_SELF) is None
     t5 = tiny_trace("t5", "translate: hello world", "hallo welt")
     assert masked_positions(t5, ENCODER_SELF) is None
     assert masked_positions(t5, CROSS) is None
-    assert masked_positions(t5, DECODER_SELF).shape == t5.attentions[DECODER_SELF].shape[-2:]
+    assert masked_positions(t5, DECODER_SELF).shape == t5.attention_shape(DECODER_SELF)[-2:]
 
 
 # aggregates against hand computations
@@ -129,7 +130,7 @@ def test_rollout_matches_a_hand_computation():
 
 
 def test_rollout_keeps_rows_stochastic_and_causal_structure(tiny_trace):
-    attentions = tiny_trace("gpt2").attentions[DECODER_SELF]
+    attentions = stacked_attention(tiny_trace("gpt2"), DECODER_SELF)
     flows = rollout(attentions)
     np.testing.assert_allclose(flows.sum(axis=-1), 1.0, atol=1e-5)
     n = attentions.shape[-1]
@@ -207,7 +208,7 @@ def test_decoder_steps_of_an_encoder_decoder_trace(tiny_trace):
     assert step_kind(trace) == CROSS
     steps = decoder_steps(trace, CROSS)
     outputs = trace.side_labels("output")
-    assert len(steps) == len(outputs) == trace.attentions[CROSS].shape[2]
+    assert len(steps) == len(outputs) == trace.attention_shape(CROSS)[2]
     assert steps[0].reads == outputs[0] and steps[0].predicts == outputs[1]
     assert steps[-1].predicts is None
     assert step_kind(tiny_trace("bert")) is None

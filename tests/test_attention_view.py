@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRectF, Qt
 from test_attention_core import _rollout_by_hand, random_attention, synthetic_trace
+from tiny_models import stacked_attention
 
 from viz.core.attention import HEAD_MAX, HEAD_MEAN, ROLLOUT, causal_mask, display_label
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
@@ -56,10 +57,10 @@ def test_overview_holds_every_layer_and_head_of_each_kind(qtbot, shown, tiny_tra
     for kind in trace.kinds:
         view.toolbar.set_kind(kind)
         grid = wait_overview(qtbot, view, kind)
-        assert (grid.layers, grid.heads) == trace.attentions[kind].shape[:2]
-        n_query, n_key = trace.attentions[kind].shape[-2:]
+        assert (grid.layers, grid.heads) == trace.attention_shape(kind)[:2]
+        n_query, n_key = trace.attention_shape(kind)[-2:]
         assert (grid.cell_rows, grid.cell_cols) == (n_query, n_key)
-        np.testing.assert_allclose(grid.head_max, trace.attentions[kind].max(axis=(-2, -1)), rtol=1e-6)
+        np.testing.assert_allclose(grid.head_max, stacked_attention(trace, kind).max(axis=(-2, -1)), rtol=1e-6)
         assert view.overview.image.image.shape[:2] == grid.values.shape
 
 
@@ -75,7 +76,7 @@ def test_clicking_a_thumbnail_opens_that_head(qtbot, shown, tiny_trace):
     qtbot.mouseClick(overview.graphics.viewport(), Qt.LeftButton, pos=point)
     assert view.toolbar.mode == DETAIL
     assert (view.toolbar.layer, view.toolbar.head) == (1, 2)
-    np.testing.assert_array_equal(view.detail.matrix, trace.attentions[DECODER_SELF][1, 2])
+    np.testing.assert_array_equal(view.detail.matrix, trace.attention(DECODER_SELF, 1, 2))
 
 
 def test_hovering_a_detail_cell_reports_the_traced_weight(qtbot, shown, tiny_trace):
@@ -83,7 +84,7 @@ def test_hovering_a_detail_cell_reports_the_traced_weight(qtbot, shown, tiny_tra
     view = shown(trace)
     view.toolbar.set_head(1, 3, DETAIL)
     detail = view.detail
-    attn = trace.attentions[ENCODER_SELF][1, 3]  # [query, key]
+    attn = trace.attention(ENCODER_SELF, 1, 3)  # [query, key]
     queries, keys = trace.labels(ENCODER_SELF)
     for row, col in [(0, 0), (2, 5), (len(queries) - 1, 1)]:
         # The slot a mouse move calls, with scene coordinates ...
@@ -195,7 +196,7 @@ def test_steps_walk_the_cross_attention_rows(qtbot, shown, tiny_trace):
     view.toolbar.set_head(1, 2, STEPS)
     assert view.toolbar.kind == CROSS  # steps show cross-attention for encoder-decoder models
     steps = view.steps
-    cross = trace.attentions[CROSS][1, 2]  # [output, input]
+    cross = trace.attention(CROSS, 1, 2)  # [output, input]
     np.testing.assert_array_equal(steps.input_strip.weights, cross[0])
     qtbot.keyClick(steps, Qt.Key_Right)
     qtbot.keyClick(steps, Qt.Key_Right)
@@ -323,9 +324,9 @@ def test_export_tables_and_presentation_scale(qtbot, shown, tiny_trace):
     view = shown(trace)
     view.toolbar.set_head(1, 1, DETAIL)
     tables = view.export_tables()
-    n = trace.attentions[DECODER_SELF].shape[-1]
+    n = trace.attention_shape(DECODER_SELF)[-1]
     assert len(tables["attention"]) == n + 1 and len(tables["attention"][0]) == n + 1
-    assert tables["attention"][2][1] == pytest.approx(float(trace.attentions[DECODER_SELF][1, 1, 1, 0]))
+    assert tables["attention"][2][1] == pytest.approx(float(trace.attention(DECODER_SELF, 1, 1)[1, 0]))
     assert len(tables["head_maxima"]) == trace.layer_count + 1
     before = view.detail.key_axis._font.pointSizeF()
     view.set_scale(2.0)

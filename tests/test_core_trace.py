@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tiny_models import ARCHITECTURES
+from tiny_models import ARCHITECTURES, stacked_attention
 from viz.core.errors import InputTextError
 from viz.core.trace import TraceRequest, run_trace
 
@@ -19,14 +19,15 @@ def test_shapes_follow_config_and_rows_sum_to_one(tiny_loaded, tiny_trace, arch)
     config = loaded.config
     layers = getattr(config, "num_hidden_layers", None) or getattr(config, "num_layers", None)
     n = len(trace.tokens)
-    for kind, attention in trace.attentions.items():
+    for kind in trace.kinds:
+        attention = stacked_attention(trace, kind)
         queries, keys = trace.axes(kind)
         assert attention.shape[0] == layers or attention.shape[0] == getattr(config, "decoder_layers", layers)
         assert attention.shape[2:] == (len(queries), len(keys)), kind
         np.testing.assert_allclose(attention.sum(-1), 1.0, atol=1e-4)
-    side = "encoder" if "encoder" in trace.hidden_states else "decoder"
-    assert trace.hidden_states[side].shape[:2] == (layers + 1, n)
-    assert trace.logits.shape[1] == config.vocab_size
+    side = "encoder" if "encoder" in trace.hidden_sides else "decoder"
+    assert trace.hidden_shape(side)[:2] == (layers + 1, n)
+    assert trace.logits_row(0).shape == (config.vocab_size,) and trace.vocab_size == config.vocab_size
 
 
 @pytest.mark.parametrize("arch,kinds", [("bert", {"encoder"}), ("gpt2", {"decoder"}), ("t5", {"encoder", "decoder", "cross"})])
@@ -35,7 +36,7 @@ def test_attention_kinds_per_family(tiny_trace, arch, kinds):
 
 
 def test_llama_grouped_query_attention_has_all_query_heads(tiny_trace):
-    assert tiny_trace("llama").attentions["decoder"].shape[1] == 4
+    assert tiny_trace("llama").attention_shape("decoder")[1] == 4
 
 
 def test_tokens_carry_offsets_into_the_text(tiny_trace):
@@ -51,7 +52,7 @@ def test_encoder_decoder_target_is_teacher_forced(tiny_trace):
     assert trace.output_text == "c b a"
     assert not trace.output_generated
     assert trace.output_tokens[0].special  # the decoder start token
-    assert trace.attentions["cross"].shape[2] == len(trace.output_tokens)
+    assert trace.attention_shape("cross")[2] == len(trace.output_tokens)
 
 
 def test_encoder_decoder_generates_when_no_target(tiny_trace):
@@ -74,17 +75,23 @@ def test_empty_text_is_an_error(tiny_loaded):
 def test_trace_arrays_are_read_only(tiny_trace):
     trace = tiny_trace("gpt2")
     with pytest.raises(ValueError):
-        trace.attentions["decoder"][0, 0, 0, 0] = 1.0
+        trace.attention("decoder", 0, 0)[0, 0] = 1.0
+    with pytest.raises(ValueError):
+        trace.logits_row(0)[0] = 1.0
+    with pytest.raises(ValueError):
+        trace.hidden("decoder", 0)[0, 0] = 1.0
 
 
-def test_sdpa_model_without_attentions_fails_loudly(tiny_loaded):
-    from viz.core.errors import TraceError
+def test_a_model_switched_to_sdpa_is_still_traced_exactly(tiny_loaded):
+    """The trace runs through its own recording attention whatever the model was set to, and the model
+    keeps answering `output_attentions` as eager attention would."""
+    import torch
 
     loaded = tiny_loaded("bert")
     model = loaded.model
     model.set_attn_implementation("sdpa")
-    try:
-        with pytest.raises(TraceError, match="eager"):
-            run_trace(loaded, "hello")
-    finally:
-        model.set_attn_implementation("eager")
+    trace = run_trace(loaded, "hello there")
+    ids = torch.tensor([[t.id for t in trace.tokens]])
+    with torch.inference_mode():
+        out = model(input_ids=ids, output_attentions=True)
+    np.testing.assert_allclose(trace.attention("encoder", 1, 2), out.attentions[1][0, 2].numpy(), atol=1e-5)

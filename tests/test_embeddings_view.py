@@ -162,7 +162,7 @@ def test_offscreen_display_reports_no_opengl(qapp):
 def test_prompt_view_moves_tokens_through_layers(make_view):
     view = make_view(mode="prompt")
     trace = view.state.trace
-    layers = trace.hidden_states["decoder"].shape[0]
+    layers = trace.hidden_shape("decoder")[0]
     assert view.controls.layer.maximum() == layers - 1
     assert view.controls.layer.value() == layers - 1  # starts at the last layer
     view.controls.layer.setValue(0)

@@ -117,7 +117,7 @@ def test_vocabulary_labels_are_readable(tiny_loaded):
 
 def test_hidden_state_paths_share_one_pca_space(tiny_trace):
     trace = tiny_trace("gpt2", "The quick brown fox")
-    states = trace.hidden_states["decoder"]  # [layer + 1, seq, d_model]
+    states = trace.hidden_store.stacked("decoder")  # [layer + 1, seq, d_model]
     layers, seq, dim = states.shape
     paths = hidden_state_paths(trace, "decoder", components=2)
     assert paths.coords.shape == (layers, seq, 2)
@@ -128,7 +128,7 @@ def test_hidden_state_paths_share_one_pca_space(tiny_trace):
 
 def test_unit_length_paths_compare_directions(tiny_trace):
     trace = tiny_trace("gpt2", "The quick brown fox")
-    states = trace.hidden_states["decoder"].reshape(-1, trace.hidden_states["decoder"].shape[-1])
+    states = trace.hidden_store.stacked("decoder").reshape(-1, trace.hidden_store.stacked("decoder").shape[-1])
     unit = states / np.linalg.norm(states, axis=1, keepdims=True)
     paths = hidden_state_paths(trace, "decoder", components=2, unit_length=True)
     coords, _ = _reference_pca(unit, 2)

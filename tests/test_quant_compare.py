@@ -28,21 +28,22 @@ def test_metrics_match_an_independent_computation(tiny_loaded, tiny_trace):
     with torch.inference_mode():
         out = make_copy(loaded.model, "int8_tensor")(ids, output_hidden_states=True, output_attentions=True)
     logits_q = out.logits[0].double().numpy()
-    logits_p = trace.logits.astype(np.float64)
+    trace_logits = trace.logits_rows(range(len(trace.tokens)))  # [position, vocab]
+    logits_p = trace_logits.astype(np.float64)
     log_p = logits_p - np.log(np.exp(logits_p - logits_p.max(-1, keepdims=True)).sum(-1, keepdims=True)) - logits_p.max(-1, keepdims=True)
     log_q = logits_q - np.log(np.exp(logits_q - logits_q.max(-1, keepdims=True)).sum(-1, keepdims=True)) - logits_q.max(-1, keepdims=True)
     kl = (np.exp(log_p) * (log_p - log_q)).sum(-1)
     scheme = result.results["int8_tensor"]
     np.testing.assert_allclose(scheme.kl, kl, rtol=1e-4, atol=1e-10)
-    np.testing.assert_array_equal(result.reference_top1, trace.logits.argmax(-1))
+    np.testing.assert_array_equal(result.reference_top1, trace_logits.argmax(-1))
     np.testing.assert_array_equal(scheme.top1, logits_q.argmax(-1))
-    np.testing.assert_array_equal(result.flips("int8_tensor"), np.flatnonzero(logits_q.argmax(-1) != trace.logits.argmax(-1)))
+    np.testing.assert_array_equal(result.flips("int8_tensor"), np.flatnonzero(logits_q.argmax(-1) != trace_logits.argmax(-1)))
     hidden_q = out.hidden_states[-1][0].numpy()
-    hidden_p = trace.hidden_states["decoder"][-1]
+    hidden_p = trace.hidden("decoder", -1)
     rel = np.linalg.norm(hidden_q - hidden_p) / np.linalg.norm(hidden_p)
     assert scheme.hidden_rel_l2["decoder"][-1] == pytest.approx(rel, rel=1e-3)
     attn_q = out.attentions[1][0].numpy()  # [head, query, key]
-    tv = 0.5 * np.abs(attn_q - trace.attentions["decoder"][1]).sum(-1).mean()
+    tv = 0.5 * np.abs(attn_q - trace.attention_layer("decoder", 1)).sum(-1).mean()
     assert scheme.attention_tv["decoder"][1] == pytest.approx(tv, rel=1e-3)
     assert result.labels == tuple(TEXT[t.start : t.end] for t in trace.tokens)
     assert "".join(result.labels) == TEXT

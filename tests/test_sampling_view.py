@@ -86,7 +86,7 @@ def _check_display(view, logits: np.ndarray) -> None:
 
 def test_slider_moves_change_what_is_shown(make_view, qtbot):
     view = make_view("gpt2")
-    logits = view.state.trace.logits[-1]
+    logits = view.state.trace.logits_row(-1)
     c = view.controls
     assert view.position == len(view.state.trace.tokens) - 1  # the end of the input by default
     _check_display(view, logits)
@@ -115,7 +115,7 @@ def test_slider_moves_change_what_is_shown(make_view, qtbot):
 
 def test_top_k_runs_to_the_whole_vocabulary(make_view, qtbot):
     view = make_view("gpt2")
-    c, vocab = view.controls, view.state.trace.logits.shape[-1]
+    c, vocab = view.controls, view.state.trace.vocab_size
     qtbot.keyClick(c.top_k_slider, Qt.Key_End)
     assert c.top_k_spin.value() == vocab and c.top_k_spin.maximum() == vocab
     qtbot.keyClick(c.top_k_slider, Qt.Key_Home)
@@ -125,7 +125,7 @@ def test_top_k_runs_to_the_whole_vocabulary(make_view, qtbot):
 def test_greedy_keeps_only_the_argmax(make_view, qtbot):
     view = make_view("gpt2")
     qtbot.mouseClick(view.controls.greedy_check, Qt.LeftButton)
-    logits = view.state.trace.logits[-1]
+    logits = view.state.trace.logits_row(-1)
     assert view.controls.greedy_check.isChecked() and not view.controls.temperature_slider.isEnabled()
     assert _shown_kept(view) == 1
     assert view.distribution.kept[int(np.argmax(logits))]
@@ -197,16 +197,16 @@ def test_clicking_a_token_shows_its_distribution(make_view, qtbot):
     rect = view.strip.visualItemRect(view.strip.item(2))
     qtbot.mouseClick(view.strip.viewport(), Qt.LeftButton, pos=rect.center())
     assert view.position == 2
-    np.testing.assert_array_equal(view.distribution.logits, view.state.trace.logits[2])
+    np.testing.assert_array_equal(view.distribution.logits, view.state.trace.logits_row(2))
     assert "position 3 of" in view.headline.text()
-    _check_display(view, view.state.trace.logits[2])
+    _check_display(view, view.state.trace.logits_row(2))
 
 
 def test_logit_mode_draws_scaled_logits(make_view):
     view = make_view("gpt2")
     view.controls.temperature_spin.setValue(0.5)
     view.mode_combo.setCurrentIndex(view.mode_combo.findData("logits"))
-    logits = view.state.trace.logits[-1]
+    logits = view.state.trace.logits_row(-1)
     ids = np.argsort(-logits, kind="stable")[: len(view.chart.labels)]
     bars = view.chart.kept_bars.opts
     ends = np.asarray(bars["x0"]) + np.asarray(bars["width"])
@@ -220,8 +220,8 @@ def test_masked_lm_with_tiny_bert(make_view, qtbot):
     mask_id = view.state.model.tokenizer.mask_token_id
     masks = [i for i, t in enumerate(view.state.trace.tokens) if t.id == mask_id]
     assert view.position == masks[0] and view.strip.currentRow() == masks[0]
-    np.testing.assert_array_equal(view.distribution.logits, view.state.trace.logits[masks[0]])
-    _check_display(view, view.state.trace.logits[masks[0]])
+    np.testing.assert_array_equal(view.distribution.logits, view.state.trace.logits_row(masks[0]))
+    _check_display(view, view.state.trace.logits_row(masks[0]))
     qtbot.mouseClick(view.buttons.step_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(view.sequence.steps) == 1, timeout=10000)
     assert view.sequence.ids[masks[0]] != mask_id and view.position == masks[1]
@@ -242,7 +242,7 @@ def test_masked_lm_with_the_bundled_encoder(make_view):
     view = make_view(loaded=loaded, text="The return statement is used to leave a [MASK] and give a value back.")
     masks = [i for i, t in enumerate(view.state.trace.tokens) if t.id == loaded.tokenizer.mask_token_id]
     assert masks and view.position == masks[0]
-    _check_display(view, view.state.trace.logits[masks[0]])
+    _check_display(view, view.state.trace.logits_row(masks[0]))
     assert all(label.strip() for label in view.chart.labels)
 
 

@@ -107,3 +107,10 @@ def save_tiny_model(arch: str, folder: Path, bare: bool = False) -> Path:
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
+
+
+def stacked_attention(trace, kind: str):
+    """Every layer and head of a kind at once, `[layer, head, query, key]` (fine for tiny test traces)."""
+    import numpy as np
+
+    return np.stack([trace.attention_layer(kind, layer) for layer in range(trace.attention_shape(kind)[0])])

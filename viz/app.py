@@ -20,6 +20,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--text", help="the text to run through the model")
     parser.add_argument("--target", help="encoder-decoder models: the output text to teacher-force")
     parser.add_argument("--export", metavar="DIR", help="write trace.npz, summary.json and view PNGs; no window")
+    parser.add_argument(
+        "--layers", metavar="LIST",
+        help="with --export: write attention only for these layers (from 1, e.g. 1,4-6), one entry per layer",
+    )
     parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda", "mps"))
     parser.add_argument("--dtype", default="float32", choices=("float32", "float16", "bfloat16"))
     parser.add_argument("--allow-pickle", action="store_true", help="allow pickled .bin weights (weights_only)")

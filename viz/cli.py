@@ -7,8 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-import numpy as np
-
 from viz.core.errors import VizError
 
 
@@ -18,10 +16,13 @@ def export(args) -> int:
     from viz.core.resources import DEFAULT_MODEL
     from viz.core.trace import TraceRequest, run_trace
 
+    from viz.core.export_data import parse_layers, summary, write_trace
+
     if args.text is None or not args.text.strip():
         return _fail("The text is empty: pass --text with something to trace.")
     out = Path(args.export)
     try:
+        layers = parse_layers(args.layers) if getattr(args, "layers", None) else None
         loaded = load_model(
             LoadRequest(args.model or DEFAULT_MODEL, args.device, args.dtype, allow_pickle=args.allow_pickle)
         )
@@ -32,10 +33,15 @@ def export(args) -> int:
         return _fail(str(exc))
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_trace(trace, out / "trace.npz")
-        (out / "summary.json").write_text(json.dumps(summary(trace), indent=2, ensure_ascii=False), encoding="utf-8")
+        written = write_trace(trace, out / "trace.npz", layers)
+        for note in written.notes:
+            print(f"transformer-viz: {note}", file=sys.stderr)
+        text = json.dumps(summary(trace, written), indent=2, ensure_ascii=False)
+        (out / "summary.json").write_text(text, encoding="utf-8")
         for name in render_views(loaded, trace, out):
             print(name)
+    except VizError as exc:  # a layer that does not exist
+        return _fail(str(exc))
     except OSError as exc:
         return _fail(f"Cannot write to {out}: {exc.strerror or exc}")
     print(out / "trace.npz")
@@ -46,39 +52,6 @@ def export(args) -> int:
 def _fail(message: str) -> int:
     print(f"transformer-viz: {message}", file=sys.stderr)
     return 2
-
-
-def write_trace(trace, path: Path) -> None:
-    arrays = {f"attention_{kind}": a for kind, a in trace.attentions.items()}  # [layer, head, query, key]
-    arrays.update({f"hidden_{side}": h for side, h in trace.hidden_states.items()})  # [layer + 1, seq, d]
-    arrays["input_ids"] = np.array([t.id for t in trace.tokens], dtype=np.int64)
-    arrays["input_offsets"] = np.array([[t.start, t.end] for t in trace.tokens], dtype=np.int64).reshape(-1, 2)
-    if trace.output_tokens:
-        arrays["output_ids"] = np.array([t.id for t in trace.output_tokens], dtype=np.int64)
-    if trace.logits is not None:
-        arrays["logits"] = trace.logits  # [position, vocab]
-    np.savez_compressed(path, **arrays)
-
-
-def summary(trace) -> dict:
-    return {
-        "model": trace.model_name,
-        "family": trace.family,
-        "device": trace.device,
-        "dtype": trace.dtype,
-        "text": trace.text,
-        "tokens": [t.piece for t in trace.tokens],
-        "token_texts": trace.side_labels("input"),
-        "output_text": trace.output_text,
-        "output_tokens": [t.piece for t in trace.output_tokens],
-        "truncated": trace.truncated,
-        "notice": trace.notice,
-        "shapes": {
-            **{f"attention_{k}": list(a.shape) for k, a in trace.attentions.items()},
-            **{f"hidden_{k}": list(h.shape) for k, h in trace.hidden_states.items()},
-            **({"logits": list(trace.logits.shape)} if trace.logits is not None else {}),
-        },
-    }
 
 
 def render_views(loaded, trace, out: Path) -> list[str]:

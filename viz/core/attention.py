@@ -1,6 +1,7 @@
 """Attention matrices for display: one head, head aggregates, rollout, causal masks and decoder steps.
 
-Everything works on the trace's `[layer, head, query, key]` arrays and returns plain numpy arrays.
+Matrices come from the trace on demand (one head, or one layer a block of rows at a time) and are returned
+as plain numpy arrays; `rollout` and the aggregates also work on `[layer, head, query, key]` arrays.
 """
 
 from __future__ import annotations
@@ -36,12 +37,10 @@ def causal_mask(n_query: int, n_key: int) -> np.ndarray:
     return np.triu(np.ones((n_query, n_key), dtype=bool), k=1)  # [query, key]
 
 
-def masked_positions(trace: Trace, kind: str) -> np.ndarray | None:
-    """Positions hidden from the model for this kind (`[query, key]` bool), or None if nothing is hidden."""
-    if not is_causal(kind):
-        return None
-    n_query, n_key = trace.attentions[kind].shape[-2:]
-    return causal_mask(n_query, n_key)
+def masked_positions(trace: Trace, kind: str, layer: int = 0) -> np.ndarray | None:
+    """Positions the model hides in this kind and layer (`[query, key]` bool: the causal mask, a sliding
+    window), or None if nothing is hidden."""
+    return trace.attention_hidden(kind, layer)
 
 
 def head_mean(layer: np.ndarray) -> np.ndarray:
@@ -54,6 +53,24 @@ def head_max(layer: np.ndarray) -> np.ndarray:
     return layer.max(axis=0)
 
 
+def layer_aggregate(trace: Trace, kind: str, layer: int, how: str = HEAD_MEAN) -> np.ndarray:
+    """Mean or max over the heads of one layer, `[query, key]` float32, one block of rows at a time."""
+    _, _, n_query, n_key = trace.attention_shape(kind)
+    out = np.empty((n_query, n_key), dtype=np.float32)
+    for start, block in trace.attention_store.blocks(kind, layer):  # block: torch [head, row, key]
+        reduced = block.double().mean(dim=0) if how == HEAD_MEAN else block.amax(dim=0)
+        out[start : start + block.shape[1]] = reduced.float().cpu().numpy()
+    return out
+
+
+def trace_rollout(trace: Trace, kind: str, layers: int | None = None) -> np.ndarray:
+    """Rollout of a trace's self-attention through the first `layers` layers (all by default): `[layer, query, key]`."""
+    if not is_self_attention(kind):
+        raise ValueError("Rollout is defined for self-attention only.")
+    count = trace.attention_shape(kind)[0] if layers is None else layers
+    return rollout_of_means(layer_aggregate(trace, kind, i, HEAD_MEAN) for i in range(count))
+
+
 def rollout(attentions: np.ndarray) -> np.ndarray:
     """Attention rollout (Abnar & Zuidema 2020) after every layer.
 
@@ -62,39 +79,39 @@ def rollout(attentions: np.ndarray) -> np.ndarray:
     `R_0 = Â_0`, `R_l = Â_l · R_{l-1}`. Returns `[layer, query, key]`; entry `l` is the flow
     from the input tokens through layers 1 … l+1.
     """
-    layers, _, n_query, n_key = attentions.shape  # [layer, head, query, key]
-    if n_query != n_key:
+    if attentions.shape[-1] != attentions.shape[-2]:
         raise ValueError("Rollout needs self-attention (square matrices).")
-    identity = np.eye(n_query, dtype=np.float64)
-    result = np.empty((layers, n_query, n_key), dtype=np.float32)  # [layer, query, key]
-    flow = None
-    for index in range(layers):
-        mixed = attentions[index].mean(axis=0, dtype=np.float64) + identity
+    return rollout_of_means(layer.mean(axis=0, dtype=np.float64) for layer in attentions)  # [layer, query, key]
+
+
+def rollout_of_means(means) -> np.ndarray:
+    """Rollout from each layer's head mean (`[query, key]`, first layer first): `[layer, query, key]`."""
+    flows, flow = [], None
+    for mean in means:
+        n_query, n_key = mean.shape
+        if n_query != n_key:
+            raise ValueError("Rollout needs self-attention (square matrices).")
+        mixed = np.asarray(mean, dtype=np.float64) + np.eye(n_query)
         mixed /= mixed.sum(axis=-1, keepdims=True)
         flow = mixed if flow is None else mixed @ flow
-        result[index] = flow
-    return result
+        flows.append(flow.astype(np.float32))
+    return np.stack(flows)
 
 
 def attention_matrix(trace: Trace, kind: str, layer: int, head: int = 0, aggregate: str = ONE_HEAD) -> np.ndarray:
     """The `[query, key]` matrix shown for one choice of kind, layer, head and aggregate."""
-    attentions = trace.attentions[kind]  # [layer, head, query, key]
     if aggregate == ONE_HEAD:
-        return attentions[layer, head]
-    if aggregate == HEAD_MEAN:
-        return head_mean(attentions[layer])
-    if aggregate == HEAD_MAX:
-        return head_max(attentions[layer])
+        return trace.attention(kind, layer, head)
+    if aggregate in (HEAD_MEAN, HEAD_MAX):
+        return layer_aggregate(trace, kind, layer, aggregate)
     if aggregate == ROLLOUT:
-        if not is_self_attention(kind):
-            raise ValueError("Rollout is defined for self-attention only.")
-        return rollout(attentions[: layer + 1])[layer]
+        return trace_rollout(trace, kind, layer + 1)[layer]
     raise KeyError(aggregate)
 
 
 def lines_fit(trace: Trace, kind: str) -> bool:
     """Whether the head view (a line per token pair) stays legible for this kind."""
-    n_query, n_key = trace.attentions[kind].shape[-2:]
+    _, _, n_query, n_key = trace.attention_shape(kind)
     return max(n_query, n_key) <= LINES_TOKEN_LIMIT
 
 
@@ -117,9 +134,9 @@ class Step:
 
 def step_kind(trace: Trace) -> str | None:
     """Which kind the step view walks through: cross-attention for encoder-decoder, else decoder self."""
-    if CROSS in trace.attentions:
+    if CROSS in trace.kinds:
         return CROSS
-    if DECODER_SELF in trace.attentions:
+    if DECODER_SELF in trace.kinds:
         return DECODER_SELF
     return None
 

@@ -115,29 +115,37 @@ def overview_grid(
     scale: str = "row",
 ) -> OverviewGrid:
     """Pool every head of `[layer, head, query, key]` and lay them out in one layers × heads image."""
-    layers, heads = attentions.shape[:2]
     thumbs = block_pool(attentions, max_size, how)  # [layer, head, query block, key block]
-    cell_rows, cell_cols = thumbs.shape[-2:]
-    cell_max = thumbs.max(axis=(-2, -1))  # [layer, head]
+    # Block max keeps each head's largest weight; block mean does not, so look it up.
+    head_max = thumbs.max(axis=(-2, -1)) if how == "max" else attentions.max(axis=(-2, -1))
+    masked = pool_mask(mask, max_size) if mask is not None else None  # [query block, key block]
+    return grid_from_pooled(thumbs, head_max, masked, scale)
+
+
+def grid_from_pooled(
+    thumbs: np.ndarray, head_max: np.ndarray, masked: np.ndarray | None = None, scale: str = "row"
+) -> OverviewGrid:
+    """Lay out pooled heads `[layer, head, query block, key block]` as one image.
+
+    `masked`: blocks the model hides, `[query block, key block]` for every layer or `[layer, query block, key block]`.
+    """
+    layers, heads, cell_rows, cell_cols = thumbs.shape
     if scale == "row":
         divisor = thumbs.max(axis=-1, keepdims=True)  # [layer, head, query block, 1]
     elif scale == "head":
-        divisor = cell_max[:, :, None, None]
+        divisor = thumbs.max(axis=(-2, -1))[:, :, None, None]
     else:
         raise KeyError(scale)
     thumbs = thumbs / np.where(divisor > 0, divisor, 1.0)
-    # Block max keeps each head's largest weight; block mean does not, so look it up.
-    head_max = cell_max if how == "max" else attentions.max(axis=(-2, -1))
     gap = max(1, round(max(cell_rows, cell_cols) / 10))
     rows = layers * (cell_rows + gap) - gap
     cols = heads * (cell_cols + gap) - gap
     values = np.full((layers, cell_rows + gap, heads, cell_cols + gap), np.nan, dtype=np.float32)
     values[:, :cell_rows, :, :cell_cols] = thumbs.transpose(0, 2, 1, 3)  # [layer, q block, head, k block]
     values = values.reshape(layers * (cell_rows + gap), heads * (cell_cols + gap))[:rows, :cols]
-    masked = np.zeros((rows, cols), dtype=bool)
-    if mask is not None:
-        cell_mask = pool_mask(mask, max_size)  # [query block, key block]
-        tiled = np.zeros((cell_rows + gap, cell_cols + gap), dtype=bool)
-        tiled[:cell_rows, :cell_cols] = cell_mask
-        masked = np.tile(tiled, (layers, heads))[:rows, :cols]
-    return OverviewGrid(values, masked, layers, heads, cell_rows, cell_cols, gap, head_max.astype(np.float32))
+    hidden = np.zeros((layers, cell_rows + gap, heads, cell_cols + gap), dtype=bool)
+    if masked is not None:
+        per_layer = np.broadcast_to(masked, (layers, cell_rows, cell_cols))  # [layer, q block, k block]
+        hidden[:, :cell_rows, :, :cell_cols] = per_layer[:, :, None, :]
+    masked_image = hidden.reshape(layers * (cell_rows + gap), heads * (cell_cols + gap))[:rows, :cols]
+    return OverviewGrid(values, masked_image, layers, heads, cell_rows, cell_cols, gap, head_max.astype(np.float32))

@@ -11,6 +11,7 @@ runs them (the UI: a worker thread).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +21,7 @@ from viz.core.families import Family
 from viz.core.loading import LoadedModel
 from viz.core.sampling import Distribution, SamplingSettings, sample_token
 from viz.core.tokenization_bytes import byte_level_bytes
+from viz.core.trace_capture import fast_attention
 
 # Spaces, line breaks and control bytes drawn as visible symbols (U+2400 control pictures).
 _VISIBLE = {code: chr(0x2400 + code) for code in range(32)} | {127: "␡", 32: "␣", 10: "⏎", 9: "⇥"}
@@ -40,7 +42,7 @@ class StepRecord:
 class LabSequence:
     family: Family
     ids: tuple[int, ...]  # the side that grows (decoder-only: prompt + steps; enc-dec: decoder; encoder: input)
-    rows: tuple[np.ndarray, ...]  # rows[i]: logits [vocab] at position i
+    rows: Sequence[np.ndarray]  # rows[i]: logits [vocab] at position i (the trace's rows computed when read)
     labels: tuple[str, ...]  # readable token strings of ids
     encoder_ids: tuple[int, ...] = ()  # encoder-decoder: the fixed encoder input
     steps: tuple[StepRecord, ...] = ()
@@ -59,8 +61,8 @@ class LabSequence:
 
 
 def start_sequence(loaded: LoadedModel, trace) -> LabSequence:
-    """The lab's starting point for a trace; `trace.logits` must exist (a model with an LM head)."""
-    if trace.logits is None:
+    """The lab's starting point for a trace; the trace must have logits (a model with an LM head)."""
+    if not trace.has_logits:
         raise TraceError("This model has no language-model head, so it gives no token probabilities.")
     family = Family(trace.family)
     tokenizer = loaded.tokenizer
@@ -71,7 +73,7 @@ def start_sequence(loaded: LoadedModel, trace) -> LabSequence:
         encoder_ids = tuple(t.id for t in trace.tokens)
     else:
         ids, encoder_ids = tuple(t.id for t in trace.tokens), ()
-    rows = tuple(trace.logits[: len(ids)])  # views, no copy
+    rows = TraceRows(trace.logit_store, len(ids))  # computed when read, not held
     return LabSequence(family, ids, rows, tuple(token_labels(tokenizer, ids)), encoder_ids)
 
 
@@ -139,7 +141,7 @@ def advance(loaded: LoadedModel, sequence: LabSequence, record: StepRecord) -> L
     else:
         ids = sequence.ids + (record.token_id,)
         labels = sequence.labels + (label,)
-        rows = sequence.rows + (_forward(loaded, sequence, ids)[-1],)
+        rows = _appended(sequence.rows, _forward(loaded, sequence, ids)[-1])
         changed = sequence.changed | {len(ids) - 1}
     return LabSequence(
         family=sequence.family,
@@ -151,6 +153,32 @@ def advance(loaded: LoadedModel, sequence: LabSequence, record: StepRecord) -> L
         changed=frozenset(changed),
         previous=sequence,
     )
+
+
+class TraceRows(Sequence):
+    """The first `length` logits rows of a trace, then rows appended by steps: `[vocab]` float32 each.
+    A trace row is computed from the position's final hidden state when read (a few are cached)."""
+
+    def __init__(self, store, length: int, extra: tuple[np.ndarray, ...] = ()):
+        self.store, self.length, self.extra = store, length, extra
+
+    def __len__(self) -> int:
+        return self.length + len(self.extra)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.store.row(index) if index < self.length else self.extra[index - self.length]
+
+
+def _appended(rows, row: np.ndarray):
+    if isinstance(rows, TraceRows):
+        return TraceRows(rows.store, rows.length, rows.extra + (row,))
+    return tuple(rows) + (row,)
 
 
 def token_labels(tokenizer, ids) -> list[str]:
@@ -185,6 +213,9 @@ def _forward(loaded: LoadedModel, sequence: LabSequence, ids: tuple[int, ...]) -
                 input_ids=torch.tensor([sequence.encoder_ids], device=device),
                 decoder_input_ids=torch.tensor([ids], device=device),
             )
+        elif sequence.family == Family.DECODER:  # only the last row is new: no [position, vocab] product
+            with fast_attention(loaded.model):
+                out = loaded.model(input_ids=torch.tensor([ids], device=device), logits_to_keep=1)
         else:
             out = loaded.model(input_ids=torch.tensor([ids], device=device))
-        return out.logits[0].float().cpu().numpy()  # [position, vocab]
+        return out.logits[0].float().cpu().numpy()  # [position, vocab] (decoder: the last position only)

@@ -43,15 +43,33 @@ def pattern_scores(attentions: np.ndarray, causal: bool) -> dict[str, np.ndarray
     _, _, n_query, n_key = attentions.shape
     if n_query != n_key:
         raise ValueError("Head patterns are defined for self-attention (square matrices) only.")
+    q = np.arange(n_query)
+    previous = np.zeros(attentions.shape[:3], dtype=attentions.dtype)  # [layer, head, query]
+    previous[..., 1:] = attentions[..., q[1:], q[1:] - 1]
+    following = np.zeros_like(previous)
+    following[..., :-1] = attentions[..., q[:-1], q[:-1] + 1]
+    return scores_from_entries(previous, following, attentions[..., 0], attentions[..., q, q], causal)
+
+
+def trace_pattern_scores(trace, kind: str, causal: bool) -> dict[str, np.ndarray]:
+    """`pattern_scores` of a trace's self-attention kind, from its one-pass summary (no full matrices held)."""
+    _, _, n_query, n_key = trace.attention_shape(kind)
+    if n_query != n_key:
+        raise ValueError("Head patterns are defined for self-attention (square matrices) only.")
+    summary = trace.attention_summary(kind)
+    return scores_from_entries(summary.previous, summary.following, summary.first, summary.itself, causal)
+
+
+def scores_from_entries(previous, following, first, itself, causal: bool) -> dict[str, np.ndarray]:
+    """Pattern scores from each query's weight on keys q-1, q+1, 0 and q (each `[layer, head, query]`)."""
+    n_query = previous.shape[-1]
     if n_query <= FIRST_QUERY:
         return {}
-    q = np.arange(FIRST_QUERY, n_query)
-    scores = {PREVIOUS: attentions[..., q, q - 1].mean(axis=-1, dtype=np.float64)}
+    scores = {PREVIOUS: previous[..., FIRST_QUERY:].mean(axis=-1, dtype=np.float64)}
     if not causal and n_query > FIRST_QUERY + 1:
-        ahead = q[:-1]
-        scores[NEXT] = attentions[..., ahead, ahead + 1].mean(axis=-1, dtype=np.float64)
-    scores[FIRST] = attentions[..., q, 0].mean(axis=-1, dtype=np.float64)
-    scores[SELF] = attentions[..., q, q].mean(axis=-1, dtype=np.float64)
+        scores[NEXT] = following[..., FIRST_QUERY:-1].mean(axis=-1, dtype=np.float64)
+    scores[FIRST] = first[..., FIRST_QUERY:].mean(axis=-1, dtype=np.float64)
+    scores[SELF] = itself[..., FIRST_QUERY:].mean(axis=-1, dtype=np.float64)
     return scores
 
 
@@ -67,8 +85,13 @@ def even_weight(n_tokens: int, causal: bool) -> float:
 
 def strongest_heads(attentions: np.ndarray, causal: bool) -> list[HeadPattern]:
     """For each pattern, the head with the highest score (the lowest layer and head on ties)."""
+    return strongest_of(pattern_scores(attentions, causal))
+
+
+def strongest_of(all_scores: dict[str, np.ndarray]) -> list[HeadPattern]:
+    """For each pattern in `pattern -> [layer, head]` scores, the head with the highest score."""
     result = []
-    for pattern, scores in pattern_scores(attentions, causal).items():
+    for pattern, scores in all_scores.items():
         layer, head = np.unravel_index(int(np.argmax(scores)), scores.shape)
         result.append(HeadPattern(pattern, int(layer), int(head), float(scores[layer, head])))
     return result

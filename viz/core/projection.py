@@ -227,7 +227,7 @@ def _bytes_to_text(piece: str) -> str:
 # ---- the prompt's hidden states through the layers ------------------------------------------------
 
 def hidden_state_sides(trace) -> tuple[str, ...]:
-    return tuple(side for side in ("encoder", "decoder") if side in trace.hidden_states)
+    return trace.hidden_sides
 
 
 def hidden_state_labels(trace, side: str) -> list[str]:
@@ -245,7 +245,7 @@ def hidden_state_paths(trace, side: str, components: int = 2, unit_length: bool 
     directions only: without it, a few tokens with very large vectors (the first token of many
     decoders) can take the whole picture.
     """
-    states = np.asarray(trace.hidden_states[side], dtype=np.float32)  # [layer + 1, seq, d_model]
+    states = trace.hidden_store.stacked(side)  # [layer + 1, seq, d_model] float32
     layers, seq, dim = states.shape
     flat = states.reshape(layers * seq, dim)  # [(layer + 1) * seq, d_model]
     if unit_length:

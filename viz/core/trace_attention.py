@@ -148,4 +148,4 @@ class ArrayAttention(AttentionStore):
     def _layer_rows(self, kind: str, layer: int, rows: slice):
         import torch
 
-        return torch.from_numpy(np.ascontiguousarray(self.arrays[kind][layer, :, rows]))
+        return torch.from_numpy(np.array(self.arrays[kind][layer, :, rows]))  # a writable copy of the block

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 CAPTURE = "viz_capture"  # the name registered with transformers' AttentionInterface
@@ -54,9 +55,10 @@ class LayerInputs:
 class Recorder:
     """Collects `LayerInputs` per attention kind, in call order (which is layer order)."""
 
-    def __init__(self, kind: str, cross_modules: dict[int, str] | None = None):
+    def __init__(self, kind: str, cross_modules: dict[int, str] | None = None, keep: bool = True):
         self.kind = kind  # kind of self-attention calls in the stack now running
         self.cross_modules = cross_modules or {}  # id(module) -> kind, for cross-attention modules
+        self.keep = keep  # False: run the fast kernel and keep nothing (see `fast_attention`)
         self.records: dict[str, list[LayerInputs]] = {}
 
     def __enter__(self) -> Recorder:
@@ -68,7 +70,9 @@ class Recorder:
     def __exit__(self, *exc) -> None:
         _local.recorder = None
 
-    def add(self, module, query, key, mask, scaling, kwargs) -> None:
+    def add(self, module, query, key, mask, scaling, kwargs) -> LayerInputs | None:
+        if not self.keep:
+            return None
         kind = self.cross_modules.get(id(module), self.kind)
         q_length = query.shape[2]
         is_causal = kwargs.get("is_causal")
@@ -84,6 +88,7 @@ class Recorder:
             position_bias=bias[0] if bias is not None else None,  # [head, query, key], shared between layers
         )
         self.records.setdefault(kind, []).append(record)
+        return record
 
 
 def active_recorder() -> Recorder | None:
@@ -108,8 +113,10 @@ def capture_attention(module, query, key, value, attention_mask, dropout=0.0, sc
         return _eager(module, query, key, value, attention_mask, dropout, scaling, kwargs, causal=False)
     recorder.add(module, query, key, attention_mask, scaling, kwargs)
     if kwargs.get("softcap") is not None or kwargs.get("s_aux") is not None:  # SDPA cannot do these
-        record = recorder.records[recorder.cross_modules.get(id(module), recorder.kind)][-1]
-        return _eager(module, query, key, value, attention_mask, dropout, scaling, kwargs, causal=record.causal)
+        is_causal = kwargs.get("is_causal")
+        is_causal = is_causal if is_causal is not None else getattr(module, "is_causal", True)
+        causal = query.shape[2] > 1 and attention_mask is None and is_causal
+        return _eager(module, query, key, value, attention_mask, dropout, scaling, kwargs, causal=causal)
     return sdpa_attention_forward(module, query, key, value, attention_mask, dropout=dropout, scaling=scaling, **kwargs)
 
 
@@ -155,6 +162,16 @@ def register() -> None:
     AttentionInterface.register(CAPTURE, capture_attention)
     AttentionMaskInterface.register(CAPTURE, capture_mask)
     _registered = True
+
+
+@contextmanager
+def fast_attention(model):
+    """Run the model with its fast attention kernel, keeping nothing (for forwards that need only logits)."""
+    if not use_capture(model) or active_recorder() is not None:
+        yield
+        return
+    with Recorder("", keep=False):
+        yield
 
 
 def use_capture(model) -> bool:

@@ -6,6 +6,8 @@ At a 128k vocabulary a full row is 0.5 MB in float32, so 8,192 positions of logi
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +16,7 @@ from viz.core.families import Family
 
 TOP_K = 20  # candidates kept per position
 CHUNK_BYTES = 64 * 2**20  # float32 logits computed at once while summarising
+RECENT_ROWS = 8  # full rows kept after a read
 
 
 @dataclass(frozen=True)
@@ -57,15 +60,30 @@ class HeadLogits(Logits):
 
         self.final_hidden = final_hidden  # torch [position, d_model]
         self.head = head  # torch [n, d_model] -> [n, vocab]
+        self._recent: OrderedDict[int, np.ndarray] = OrderedDict()  # position -> row: a re-read is the same array
+        self._lock = threading.Lock()
         self.positions = final_hidden.shape[0]
         with torch.inference_mode():
             self.vocab_size = int(head(final_hidden[:1]).shape[-1])
         self.top = self._summarise()
 
+    def row(self, position: int) -> np.ndarray:
+        position = _index(position, self.positions)
+        with self._lock:
+            if position in self._recent:
+                self._recent.move_to_end(position)
+                return self._recent[position]
+        row = self.rows([position])[0]
+        with self._lock:
+            self._recent[position] = row
+            while len(self._recent) > RECENT_ROWS:
+                self._recent.popitem(last=False)
+        return row
+
     def rows(self, positions) -> np.ndarray:
         import torch
 
-        index = torch.as_tensor(list(positions), dtype=torch.long, device=self.final_hidden.device)
+        index = torch.as_tensor([_index(p, self.positions) for p in positions], dtype=torch.long, device=self.final_hidden.device)
         with torch.inference_mode():
             out = self.head(self.final_hidden.index_select(0, index)).float().cpu().numpy()  # [n, vocab]
         out.setflags(write=False)
@@ -114,6 +132,13 @@ class ArrayLogits(Logits):
 
     def nbytes(self) -> int:
         return self.array.nbytes
+
+
+def _index(position: int, length: int) -> int:
+    """A position counted from the end when negative, as numpy indexing does."""
+    if not -length <= position < length:
+        raise IndexError(f"position {position} is outside 0 … {length - 1}")
+    return int(position) % length
 
 
 def _top_of(array: np.ndarray) -> TopCandidates:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPoint, QRect, QSize
@@ -11,6 +10,8 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
 )
+
+from viz.core.export_data import write_tables, write_trace
 
 PNG_SCALE = 2.0  # device pixels per logical pixel of an exported picture
 
@@ -80,32 +81,9 @@ def is_blank(image: QImage) -> bool:
     return all(small.pixel(x, y) == first for y in range(small.height()) for x in range(small.width()))
 
 
-def write_tables(tables: dict[str, list[list]], path: str | Path) -> list[Path]:
-    """One CSV per table: `path` itself for a single table, `<stem>-<name>.csv` beside it for several."""
-    path = Path(path)
-    written = []
-    for name, rows in tables.items():
-        target = path if len(tables) == 1 else path.with_name(f"{_stem(path)}-{_safe(name)}.csv")
-        with target.open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)
-        written.append(target)
-    return written
-
-
 def write_trace_npz(trace, path: str | Path) -> Path:
-    from viz.cli import write_trace  # the same arrays as the command line's --export
-
-    path = Path(path)
-    write_trace(trace, path)
-    return path
-
-
-def _stem(path: Path) -> str:
-    return path.name[: -len(".csv")] if path.name.lower().endswith(".csv") else path.name
-
-
-def _safe(name: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "table"
+    """The same `trace.npz` as the command line's --export."""
+    return write_trace(trace, Path(path)).path
 
 
 def focused_text_widget() -> QWidget | None:

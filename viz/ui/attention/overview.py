@@ -8,16 +8,19 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
 
-from viz.core.attention_pool import OverviewGrid, overview_grid
+from viz.core.attention_pool import OverviewGrid, grid_from_pooled
 from viz.core.head_patterns import FIRST, NEXT, PREVIOUS, SELF, HeadPattern
 from viz.ui.attention.style import FontScale, colorize, colormap, set_colorbar_range, style_colorbar
 
 HOVER_COLOUR = "#ff3b30"
 
 
-def render_overview(attentions: np.ndarray, mask: np.ndarray | None, lut: np.ndarray):
-    """Pool and colour the whole grid: (OverviewGrid, `[rows, cols, 4]` RGBA). Numpy only, for a worker thread."""
-    grid = overview_grid(attentions, mask)
+def render_overview(trace, kind: str, lut: np.ndarray):
+    """Pool and colour the whole grid: (OverviewGrid, `[rows, cols, 4]` RGBA). No Qt, for a worker thread.
+
+    The trace pools every head a block of query rows at a time (see `Trace.attention_summary`)."""
+    summary = trace.attention_summary(kind)
+    grid = grid_from_pooled(summary.pooled, summary.head_max, summary.masked)
     return grid, colorize(grid.values, 1.0, lut, grid.masked)  # [rows, cols, 4]
 
 

@@ -18,9 +18,9 @@ from viz.core.attention import (
     is_self_attention,
     lines_fit,
     masked_positions,
-    rollout,
+    trace_rollout,
 )
-from viz.core.head_patterns import even_weight, pattern_scores, strongest_heads
+from viz.core.head_patterns import even_weight, strongest_of, trace_pattern_scores
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
 from viz.ui.attention.heatmap import HeatmapDetail
 from viz.ui.attention.lines import LinesPanel
@@ -90,7 +90,7 @@ class AttentionView(View):
         self._model_shown = None
 
     def _on_trace(self, trace) -> None:
-        if trace is None or not trace.attentions:
+        if trace is None or not trace.kinds:
             self._show_message(self.tr("This trace holds no attention weights."))
             return
         first = self._model_shown != trace.model_name
@@ -100,14 +100,14 @@ class AttentionView(View):
         self.overview_worker.cancel()
         self.rollout_worker.cancel()
         self.toolbar.configure(trace.kinds, trace.layer_count, trace.head_count, reset_mode=first)
-        has_steps = DECODER_SELF in trace.attentions or CROSS in trace.attentions
+        has_steps = DECODER_SELF in trace.kinds or CROSS in trace.kinds
         self.toolbar.set_mode_available(STEPS, has_steps, self._no_steps_reason())
         self._refresh()
 
     # showing
     def _refresh(self) -> None:
         trace = self.state.trace
-        if trace is None or not trace.attentions:
+        if trace is None or not trace.kinds:
             return
         kind, mode = self.toolbar.kind, self.toolbar.mode
         self.toolbar.set_mode_available(
@@ -120,11 +120,11 @@ class AttentionView(View):
         if mode == OVERVIEW:
             self._show_overview(trace, kind)
             return
-        if mode == STEPS and kind == ENCODER_SELF and CROSS in trace.attentions:
+        if mode == STEPS and kind == ENCODER_SELF and CROSS in trace.kinds:
             self.toolbar.set_kind(CROSS)  # emits `changed`: the steps of an encoder-decoder are its cross-attention
             return
         if mode == LINES and not lines_fit(trace, kind):
-            self.lines.show_too_long(max(trace.attentions[kind].shape[-2:]))
+            self.lines.show_too_long(max(trace.attention_shape(kind)[-2:]))
             self.stack.setCurrentWidget(self.lines)
             return
         matrix = self._matrix(trace, kind)
@@ -132,7 +132,7 @@ class AttentionView(View):
             self._show_message(self.tr("Computing the rollout…"))
             return
         queries, keys = trace.labels(kind)
-        masked = masked_positions(trace, kind)
+        masked = masked_positions(trace, kind, self.toolbar.layer)
         if mode == DETAIL:
             self.detail.show_matrix(matrix, queries, keys, masked, self._title(kind), self._axis_titles(kind))
             self.stack.setCurrentWidget(self.detail)
@@ -148,13 +148,12 @@ class AttentionView(View):
     def _show_overview(self, trace, kind: str) -> None:
         if kind in self._overviews:
             grid, rgba = self._overviews[kind]
-            self.overview.show_grid(grid, rgba, self.kind_titles[kind], max(trace.attentions[kind].shape[-2:]))
+            self.overview.show_grid(grid, rgba, self.kind_titles[kind], max(trace.attention_shape(kind)[-2:]))
             self._show_patterns(trace, kind)
             self.stack.setCurrentWidget(self.overview)
             return
-        attentions = trace.attentions[kind]  # [layer, head, query, key]
-        job = (trace, kind, attentions, masked_positions(trace, kind), self._lut)
-        if attentions.size <= SYNCHRONOUS_OVERVIEW_LIMIT:  # a few milliseconds: no thread hop, no flicker
+        job = (trace, kind, self._lut)
+        if np.prod(trace.attention_shape(kind)) <= SYNCHRONOUS_OVERVIEW_LIMIT:  # a few milliseconds: no thread hop, no flicker
             self._on_overview_ready(_overview_job(*job))
             return
         self.overview.set_pending(self.tr("Preparing the thumbnails…"))
@@ -165,9 +164,9 @@ class AttentionView(View):
         if not is_self_attention(kind):  # queries and keys are different texts: no "previous" or "itself"
             self.overview.show_patterns([], 0.0)
             return
-        attentions = trace.attentions[kind]  # [layer, head, query, key]
         causal = is_causal(kind)
-        self.overview.show_patterns(strongest_heads(attentions, causal), even_weight(attentions.shape[-1], causal))
+        scores = trace_pattern_scores(trace, kind, causal)  # from the overview's summary: no second pass
+        self.overview.show_patterns(strongest_of(scores), even_weight(trace.attention_shape(kind)[-1], causal))
 
     def _on_overview_ready(self, result) -> None:
         trace, kind, grid, rgba = result
@@ -184,7 +183,7 @@ class AttentionView(View):
             return attention_matrix(trace, kind, layer, self.toolbar.head, aggregate)
         if kind not in self._rollouts:
             # A job that ends before `submit` returns delivers its result inside `submit`.
-            self.rollout_worker.submit(_rollout_job, trace, kind, trace.attentions[kind])
+            self.rollout_worker.submit(_rollout_job, trace, kind)
             if kind not in self._rollouts:
                 return None
         return self._rollouts[kind][layer]
@@ -254,7 +253,7 @@ class AttentionView(View):
 
     def export_tables(self) -> dict[str, list[list]]:
         trace = self.state.trace
-        if trace is None or not trace.attentions:
+        if trace is None or not trace.kinds:
             return {}
         kind, layer, aggregate = self.toolbar.kind, self.toolbar.layer, self.toolbar.aggregate
         tables = {}
@@ -265,13 +264,13 @@ class AttentionView(View):
         queries, keys = trace.labels(kind)
         header = [self.tr("query \\ key")] + keys
         tables["attention"] = [header] + [[q] + [float(w) for w in row] for q, row in zip(queries, matrix)]
-        maxima = trace.attentions[kind].max(axis=(-2, -1))  # [layer, head]
+        maxima = trace.attention_summary(kind).head_max  # [layer, head]
         heads = [self.tr("head {h}").format(h=h + 1) for h in range(maxima.shape[1])]
         tables["head_maxima"] = [[self.tr("layer")] + heads] + [
             [layer + 1] + [float(v) for v in row] for layer, row in enumerate(maxima)
         ]
         if is_self_attention(kind):
-            scores = pattern_scores(trace.attentions[kind], is_causal(kind))  # pattern -> [layer, head]
+            scores = trace_pattern_scores(trace, kind, is_causal(kind))  # pattern -> [layer, head]
             if scores:
                 names = self.overview.pattern_names()
                 tables["head_patterns"] = [[self.tr("layer"), self.tr("head")] + [names[p] for p in scores]] + [
@@ -285,13 +284,13 @@ class AttentionView(View):
             panel.set_scale(factor)
 
 
-def _overview_job(trace, kind, attentions, mask, lut):
-    grid, rgba = render_overview(attentions, mask, lut)
+def _overview_job(trace, kind, lut):
+    grid, rgba = render_overview(trace, kind, lut)
     return trace, kind, grid, rgba
 
 
-def _rollout_job(trace, kind, attentions):
-    return trace, kind, rollout(attentions)  # [layer, query, key]
+def _rollout_job(trace, kind):
+    return trace, kind, trace_rollout(trace, kind)  # [layer, query, key]
 
 
 def _preview() -> int:

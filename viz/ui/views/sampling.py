@@ -181,12 +181,12 @@ class SamplingView(View):
         if trace is None or loaded is None:
             self._clear("")
             return
-        if trace.logits is None:
+        if not trace.has_logits:
             self._clear(self.tr("This model has no language-model head, so it gives no token probabilities."))
             return
         self.sequence, self.position = None, None  # a top-k clamped to a new vocabulary redraws nothing stale
         self._ranked.clear()
-        self.controls.set_vocab_size(trace.logits.shape[-1])
+        self.controls.set_vocab_size(trace.vocab_size)
         self.sequence = start_sequence(loaded, trace)
         self._show_sequence(default_position(loaded, self.sequence))
 
