@@ -93,3 +93,24 @@ def test_grouped_query_and_sliding_window_are_reported(tiny_loaded):
 def test_bloom_falls_back_to_eager_arrays_and_says_so(tiny_loaded):
     trace = run_trace(tiny_loaded("bloom"), TEXT)
     assert "attention" in trace.notice and "memory" in trace.notice
+
+
+@pytest.mark.parametrize("arch,kind", [("gemma2", DECODER_SELF), ("t5", CROSS), ("bert", ENCODER_SELF), ("t5", DECODER_SELF)])
+@pytest.mark.parametrize("how", ["max", "mean"])
+def test_one_pass_summary_equals_pooling_the_full_arrays(tiny_loaded, arch, kind, how):
+    from tiny_models import stacked_attention
+    from viz.core.attention_pool import block_pool
+    from viz.core.head_patterns import pattern_scores, trace_pattern_scores
+
+    loaded = tiny_loaded(arch)
+    target = "a b c d e f" if arch == "t5" else None
+    trace = run_trace(loaded, TraceRequest(TEXT, target))
+    full = stacked_attention(trace, kind)  # [layer, head, query, key]
+    summary = trace.attention_summary(kind, max_size=4, how=how)  # blocks of several rows and keys
+    np.testing.assert_allclose(summary.pooled, block_pool(full, 4, how), atol=1e-6)
+    np.testing.assert_allclose(summary.head_max, full.max(axis=(-2, -1)), atol=1e-6)
+    if kind != CROSS:
+        causal = kind == DECODER_SELF
+        expected = pattern_scores(full, causal)
+        for pattern, scores in trace_pattern_scores(trace, kind, causal).items():
+            np.testing.assert_allclose(scores, expected[pattern], atol=1e-6)

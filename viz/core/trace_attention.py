@@ -16,7 +16,7 @@ from typing import Iterator
 import numpy as np
 
 from viz.core.trace_capture import LayerInputs
-from viz.core.trace_recompute import hidden_positions, probabilities
+from viz.core.trace_recompute import hidden_positions, probabilities, visible_block
 
 BLOCK_BYTES = 64 * 2**20  # one block of rows of every head of a layer, in float32
 CACHE_ENTRIES = 8  # recent head matrices kept (at 2,048 tokens: 16 MiB each)
@@ -76,6 +76,12 @@ class AttentionStore:
         for start in range(0, n_query, rows):
             yield start, self._layer_rows(kind, layer, slice(start, min(n_query, start + rows)))
 
+    def visible_blocks(self, kind: str, layer: int, multiple: int = 1, key_multiple: int = 1):
+        """For one-pass summaries: (first row, first key, weights torch `[head, row, key]`) over all query rows.
+        Keys before `first key` (a multiple of `key_multiple`) or after the block's last key have weight 0."""
+        for start, block in self.blocks(kind, layer, multiple):
+            yield start, 0, block
+
     def _compute_head(self, kind: str, layer: int, head: int) -> np.ndarray:
         raise NotImplementedError
 
@@ -107,6 +113,15 @@ class CapturedAttention(AttentionStore):
 
     def _compute_head(self, kind: str, layer: int, head: int) -> np.ndarray:
         return probabilities(self.records[kind][layer], [head], slice(None))[0].cpu().numpy()  # [query, key]
+
+    def visible_blocks(self, kind: str, layer: int, multiple: int = 1, key_multiple: int = 1):
+        _, heads, n_query, n_key = self.shape(kind)
+        rows = max(1, BLOCK_BYTES // max(1, heads * n_key * 4))
+        rows = max(multiple, rows - rows % multiple)
+        record = self.records[kind][layer]
+        for start in range(0, n_query, rows):
+            first, weights = visible_block(record, slice(start, min(n_query, start + rows)), key_multiple)
+            yield start, first, weights
 
     def _layer_rows(self, kind: str, layer: int, rows: slice):
         record = self.records[kind][layer]

@@ -31,7 +31,7 @@ def summarise(store, kind: str, max_size: int = THUMBNAIL_SIZE, how: str = "max"
     layers, heads, n_query, n_key = store.shape(kind)
     row_block, key_block = _block(n_query, max_size), _block(n_key, max_size)
     q_blocks, k_blocks = -(-n_query // row_block), -(-n_key // key_block)
-    pooled = np.empty((layers, heads, q_blocks, k_blocks), dtype=np.float32)
+    pooled = np.zeros((layers, heads, q_blocks, k_blocks), dtype=np.float32)  # blocks no row can see stay 0
     head_max = np.zeros((layers, heads), dtype=np.float32)  # weights are >= 0
     diagonals = {name: np.zeros((layers, heads, n_query), dtype=np.float32) for name in ("prev", "next", "first", "self")}
     masked = np.zeros((layers, q_blocks, k_blocks), dtype=bool)
@@ -39,38 +39,42 @@ def summarise(store, kind: str, max_size: int = THUMBNAIL_SIZE, how: str = "max"
     square = n_query == n_key
     with torch.inference_mode():
         for layer in range(layers):
-            for start, block in store.blocks(kind, layer, multiple=row_block):  # block: [head, row, key]
-                rows = block.shape[1]
-                first_block = start // row_block
-                pooled_rows = _pool(block, row_block, key_block, how)  # [head, row block, key block]
-                pooled[layer, :, first_block : first_block + pooled_rows.shape[1]] = pooled_rows
-                np.maximum(head_max[layer], block.amax(dim=(1, 2)).cpu().numpy(), out=head_max[layer])
-                _diagonals(diagonals, layer, block, start, rows, square)
+            for start, first_key, weights in store.visible_blocks(kind, layer, row_block, key_block):
+                # weights: [head, row, key] for keys first_key …; the keys left out weigh 0
+                rows = weights.shape[1]
+                _diagonals(diagonals, layer, weights, start, first_key, n_key, square)
+                block_rows = slice(start // row_block, start // row_block + -(-rows // row_block))
+                block_keys = slice(first_key // key_block, first_key // key_block + -(-weights.shape[2] // key_block))
+                values, maxima = _pool(weights, row_block, key_block, how)
+                pooled[layer, :, block_rows, block_keys] = values
+                np.maximum(head_max[layer], maxima, out=head_max[layer])
             hidden = store.hidden(kind, layer)  # [query, key] bool or None
             if hidden is not None:
                 any_masked = True
                 masked[layer] = _pool_hidden(torch.as_tensor(hidden), row_block, key_block).numpy()
+    if how == "mean":  # the sums become means over each block as the full axes cut them
+        row_sizes = np.minimum(row_block, n_query - np.arange(0, n_query, row_block))
+        key_sizes = np.minimum(key_block, n_key - np.arange(0, n_key, key_block))
+        pooled /= np.outer(row_sizes, key_sizes)
     return AttentionSummary(
         pooled, head_max, masked if any_masked else None,
         diagonals["prev"], diagonals["next"], diagonals["first"], diagonals["self"],
     )
 
 
-def _pool(block, row_block: int, key_block: int, how: str):
-    """Pool `[head, row, key]` into `[head, ceil(row / row_block), ceil(key / key_block)]` blocks (last ones short)."""
+def _pool(weights, row_block: int, key_block: int, how: str):
+    """Pool `[head, row, key]` into `[head, row block, key block]` (block max, or block sum for the mean;
+    the last blocks may be short), and each head's largest weight."""
     import torch
 
-    heads, rows, keys = block.shape
-    pad_rows, pad_keys = -rows % row_block, -keys % key_block
-    values = block.double() if how == "mean" else block
-    values = torch.nn.functional.pad(values, (0, pad_keys, 0, pad_rows))  # weights are >= 0: zero padding is safe
-    values = values.reshape(heads, (rows + pad_rows) // row_block, row_block, (keys + pad_keys) // key_block, key_block)
-    if how == "max":
-        return values.amax(dim=(2, 4)).cpu().numpy()
-    sums = values.sum(dim=(2, 4)).cpu().numpy()  # [head, row block, key block]
-    row_sizes = np.minimum(row_block, rows - np.arange(0, rows, row_block))
-    key_sizes = np.minimum(key_block, keys - np.arange(0, keys, key_block))
-    return (sums / np.outer(row_sizes, key_sizes)).astype(np.float32)
+    heads, rows, keys = weights.shape
+    maxima = weights.amax(dim=(1, 2)).cpu().numpy()
+    values = weights.double() if how == "mean" else weights
+    if keys % key_block or rows % row_block:
+        values = torch.nn.functional.pad(values, (0, -keys % key_block, 0, -rows % row_block))  # weights >= 0: pad 0
+    values = values.reshape(heads, values.shape[1] // row_block, row_block, values.shape[2] // key_block, key_block)
+    pooled = values.amax(dim=(2, 4)) if how == "max" else values.sum(dim=(2, 4))
+    return pooled.cpu().numpy(), maxima
 
 
 def _pool_hidden(hidden, row_block: int, key_block: int):
@@ -83,22 +87,18 @@ def _pool_hidden(hidden, row_block: int, key_block: int):
     return shaped.all(dim=3).all(dim=1).cpu()
 
 
-def _diagonals(out: dict, layer: int, block, start: int, rows: int, square: bool) -> None:
+def _diagonals(out: dict, layer: int, weights, start: int, first_key: int, n_key: int, square: bool) -> None:
     """The weights on keys q-1, q+1, 0 and q for the block's query rows q = start … start + rows - 1."""
-    import torch
-
-    n_key = block.shape[2]
-    q = torch.arange(start, start + rows, device=block.device)
-    local = torch.arange(rows, device=block.device)
-    out["first"][layer, :, start : start + rows] = block[:, :, 0].cpu().numpy()
+    heads, rows, keys = weights.shape
+    block = slice(start, start + rows)
+    if first_key == 0:
+        out["first"][layer, :, block] = weights[:, :, 0].cpu().numpy()
     if not square:
         return
-    out["self"][layer, :, start : start + rows] = block[:, local, q].cpu().numpy()
-    has_prev = q >= 1
-    out["prev"][layer, :, start : start + rows][:, has_prev.cpu().numpy()] = (
-        block[:, local[has_prev], q[has_prev] - 1].cpu().numpy()
-    )
-    has_next = q + 1 < n_key
-    out["next"][layer, :, start : start + rows][:, has_next.cpu().numpy()] = (
-        block[:, local[has_next], q[has_next] + 1].cpu().numpy()
-    )
+    for name, shift in (("prev", -1), ("self", 0), ("next", 1)):
+        # Row i of the block is query start + i; key start + i + shift sits in column start - first_key + i + shift.
+        offset = start - first_key + shift
+        diagonal = weights.diagonal(offset=offset, dim1=1, dim2=2)  # [head, rows that reach it]
+        first_row = max(0, -offset)
+        count = diagonal.shape[-1]
+        out[name][layer, :, start + first_row : start + first_row + count] = diagonal.cpu().numpy()
