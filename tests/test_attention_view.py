@@ -408,3 +408,23 @@ def test_cross_attention_names_no_pattern_heads(qtbot, shown, tiny_trace):
     assert "next token" in view.overview.patterns.text()  # the encoder may look ahead
     assert view.export_tables()["head_patterns"][0] == [
         "layer", "head", "previous token", "next token", "first token", "the token itself"]
+
+
+def test_grouped_query_heads_and_sliding_window_are_shown(shown, qtbot, tiny_loaded):
+    """Gemma 2: 4 query heads over 2 key/value heads; layer 1 slides over the last 4 tokens."""
+    from viz.core.trace import run_trace
+
+    trace = run_trace(tiny_loaded("gemma2"), "The quick brown fox jumps over the lazy dog again and again.")
+    view = shown(trace)
+    wait_overview(qtbot, view, DECODER_SELF)
+    assert "2 per key/value head" in view.overview._title
+    view.toolbar.set_head(0, 2, DETAIL)
+    assert "heads 3–4" in view.detail._title
+    n = len(trace.tokens)
+    q, k = np.indices((n, n))
+    np.testing.assert_array_equal(view.detail.masked, (k > q) | (q - k >= 4))  # window of 4, causal
+    assert "sliding window" in view.detail.mask_note.text()
+    view.detail._on_mouse_moved(view.detail.scene_pos_of(n - 1, 0))  # the last token over the first
+    assert "outside the sliding window" in view.detail.readout.text()
+    view.toolbar.set_head(1, 0, DETAIL)  # the global layer: causal only
+    np.testing.assert_array_equal(view.detail.masked, k > q)

@@ -23,12 +23,16 @@ class AttentionSummary:
     itself: np.ndarray  # [layer, head, query]: weight on key q (self-attention only)
 
 
-def summarise(store, kind: str, max_size: int = THUMBNAIL_SIZE, how: str = "max") -> AttentionSummary:
+def summarise(
+    store, kind: str, max_size: int = THUMBNAIL_SIZE, how: str = "max", layers: int | None = None
+) -> AttentionSummary:
+    """`layers`: only the first so many layers (for measuring); all by default."""
     import torch
 
     if how not in ("max", "mean"):
         raise KeyError(how)
-    layers, heads, n_query, n_key = store.shape(kind)
+    all_layers, heads, n_query, n_key = store.shape(kind)
+    layers = all_layers if layers is None else min(layers, all_layers)
     row_block, key_block = _block(n_query, max_size), _block(n_key, max_size)
     q_blocks, k_blocks = -(-n_query // row_block), -(-n_key // key_block)
     pooled = np.zeros((layers, heads, q_blocks, k_blocks), dtype=np.float32)  # blocks no row can see stay 0

@@ -100,6 +100,11 @@ class HeatmapDetail(QWidget):
         self._show_title()
         self.plot.setRange(xRange=(0, n_key), yRange=(0, n_query), padding=0.01)
         self.mask_note.setVisible(masked is not None and bool(masked.any()))
+        window = masked is not None and bool(np.tril(masked).any())  # keys before the query hidden too
+        self.mask_note.setText(
+            self.tr("Hatched grey: masked. A token sees only the last few tokens before it (a sliding window).")
+            if window else self.tr("Hatched grey: masked. A token cannot attend to tokens after it.")
+        )
         self.hovered = None
         self.hover_box.setVisible(False)
         self.readout.setText(self.tr("Point at a cell to read its weight; click a row or a query token to pin it."))
@@ -151,8 +156,12 @@ class HeatmapDetail(QWidget):
         self.hover_box.setRect(QRectF(col, row, 1, 1))
         self.hover_box.setVisible(True)
         query, key = display_label(self.query_labels[row]), display_label(self.key_labels[col])
-        if self.masked is not None and self.masked[row, col]:
+        if self.masked is not None and self.masked[row, col] and col > row:
             text = self.tr("Query “{q}” (#{i}) → key “{k}” (#{j}): masked, the key comes later").format(
+                q=query, i=row, k=key, j=col
+            )
+        elif self.masked is not None and self.masked[row, col]:
+            text = self.tr("Query “{q}” (#{i}) → key “{k}” (#{j}): masked, outside the sliding window").format(
                 q=query, i=row, k=key, j=col
             )
         else:
@@ -204,8 +213,12 @@ def _masked_path(masked: np.ndarray) -> QPainterPath:
         path.addPolygon(QPolygonF(points))
         path.closeSubpath()
         return path
-    for row, col in zip(*np.nonzero(masked)):
-        path.addRect(QRectF(float(col), float(row), 1, 1))
+    # Otherwise one rectangle per run of masked cells in a row (a sliding window: the keys too far back).
+    edges = np.diff(np.pad(masked.astype(np.int8), ((0, 0), (1, 1))), axis=1)  # [query, key + 1]: +1 starts, -1 ends
+    for row in range(n_query):
+        run_starts, run_ends = np.flatnonzero(edges[row] == 1), np.flatnonzero(edges[row] == -1)
+        for start, end in zip(run_starts, run_ends):
+            path.addRect(QRectF(float(start), float(row), float(end - start), 1))
     return path
 
 

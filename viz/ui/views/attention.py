@@ -148,7 +148,7 @@ class AttentionView(View):
     def _show_overview(self, trace, kind: str) -> None:
         if kind in self._overviews:
             grid, rgba = self._overviews[kind]
-            self.overview.show_grid(grid, rgba, self.kind_titles[kind], max(trace.attention_shape(kind)[-2:]))
+            self.overview.show_grid(grid, rgba, self._overview_title(trace, kind), max(trace.attention_shape(kind)[-2:]))
             self._show_patterns(trace, kind)
             self.stack.setCurrentWidget(self.overview)
             return
@@ -204,12 +204,28 @@ class AttentionView(View):
         layer, head, aggregate = self.toolbar.layer + 1, self.toolbar.head + 1, self.toolbar.aggregate
         name = self.kind_titles[kind]
         if aggregate == ONE_HEAD:
-            return self.tr("{kind} · layer {l} · head {h}").format(kind=name, l=layer, h=head)
+            title = self.tr("{kind} · layer {l} · head {h}").format(kind=name, l=layer, h=head)
+            trace = self.state.trace
+            groups = trace.attention_groups(kind) if trace is not None else 1
+            if groups > 1:  # grouped-query attention: say which heads read the same keys
+                first = (head - 1) // groups * groups + 1
+                title += " · " + self.tr("shares keys and values with heads {a}–{b}").format(a=first, b=first + groups - 1)
+            return title
         if aggregate == HEAD_MEAN:
             return self.tr("{kind} · layer {l} · mean of the heads").format(kind=name, l=layer)
         if aggregate == HEAD_MAX:
             return self.tr("{kind} · layer {l} · max of the heads").format(kind=name, l=layer)
         return self.tr("{kind} · rollout through layers 1–{l}").format(kind=name, l=layer)
+
+    def _overview_title(self, trace, kind: str) -> str:
+        """The kind, and under grouped-query attention how many query heads share each key/value head."""
+        groups = trace.attention_groups(kind)
+        if groups <= 1:
+            return self.kind_titles[kind]
+        heads = trace.attention_shape(kind)[1]
+        return self.tr("{kind} · {h} query heads, {g} per key/value head").format(
+            kind=self.kind_titles[kind], h=heads, g=groups
+        )
 
     def _axis_titles(self, kind: str) -> tuple[str, str]:
         if kind == CROSS:
