@@ -203,6 +203,10 @@
         <translation>{kind} · {l}. réteg · {h}. fej</translation>
     </message>
     <message>
+        <source>shares keys and values with heads {a}–{b}</source>
+        <translation>kulcsait és értékeit a(z) {a}–{b}. fejekkel közösen használja</translation>
+    </message>
+    <message>
         <source>{kind} · layer {l} · mean of the heads</source>
         <translation>{kind} · {l}. réteg · a fejek átlaga</translation>
     </message>
@@ -213,6 +217,10 @@
     <message>
         <source>{kind} · rollout through layers 1–{l}</source>
         <translation>{kind} · rollout az 1–{l}. rétegen át</translation>
+    </message>
+    <message>
+        <source>{kind} · {h} query heads, {g} per key/value head</source>
+        <translation>{kind} · {h} lekérdezőfej, kulcs-/értékfejenként {g}</translation>
     </message>
     <message>
         <source>query: output token</source>
@@ -733,6 +741,10 @@
         <translation>Sraffozott szürke: maszkolt. Egy token nem figyelhet az utána következő tokenekre.</translation>
     </message>
     <message>
+        <source>Hatched grey: masked. A token sees only the last few tokens before it (a sliding window).</source>
+        <translation>Sraffozott szürke: maszkolt. Egy token csak az előtte álló utolsó néhány tokent látja (csúszóablak).</translation>
+    </message>
+    <message>
         <source>Point at a cell to read its weight; click a row or a query token to pin it.</source>
         <translation>Mutass egy cellára a súlyáért; kattints egy sorra vagy egy lekérdező tokenre a rögzítéséhez.</translation>
     </message>
@@ -747,6 +759,10 @@
     <message>
         <source>Query “{q}” (#{i}) → key “{k}” (#{j}): masked, the key comes later</source>
         <translation>Lekérdezés „{q}” (#{i}) → kulcs „{k}” (#{j}): maszkolt, a kulcs később jön</translation>
+    </message>
+    <message>
+        <source>Query “{q}” (#{i}) → key “{k}” (#{j}): masked, outside the sliding window</source>
+        <translation>Lekérdezés „{q}” (#{i}) → kulcs „{k}” (#{j}): maszkolt, a csúszóablakon kívül esik</translation>
     </message>
     <message>
         <source>Query “{q}” (#{i}) → key “{k}” (#{j}): weight {w:.4f}</source>
