@@ -114,3 +114,13 @@ def test_one_pass_summary_equals_pooling_the_full_arrays(tiny_loaded, arch, kind
         expected = pattern_scores(full, causal)
         for pattern, scores in trace_pattern_scores(trace, kind, causal).items():
             np.testing.assert_allclose(scores, expected[pattern], atol=1e-6)
+
+
+def test_the_eager_fallback_refuses_what_would_not_fit(tiny_loaded, monkeypatch):
+    from viz.core import trace_forward
+    from viz.core.errors import TraceError
+
+    monkeypatch.setattr(trace_forward, "EAGER_BUDGET_BYTES", 2 * 2 * 4 * 4 * 10 * 10)  # 10 tokens of BLOOM's 2 x 4 heads
+    with pytest.raises(TraceError, match="shorten the text to about 10 tokens"):
+        run_trace(tiny_loaded("bloom"), TEXT)
+    assert len(run_trace(tiny_loaded("bloom"), "The quick").tokens) <= 10

@@ -26,6 +26,9 @@ EAGER_FALLBACK_NOTE = (
 )
 
 
+EAGER_BUDGET_BYTES = 6 * 2**30  # attention arrays the eager fallback may hold
+
+
 @dataclass(frozen=True)
 class ForwardResult:
     attention: AttentionStore
@@ -38,6 +41,8 @@ def traced_forward(loaded, ids, decoder_ids=None) -> ForwardResult:
     """`ids`: torch `[1, seq]`; `decoder_ids`: torch `[1, out]` for encoder-decoder models. Runs under inference mode."""
     model = loaded.model
     record = use_capture(model)
+    if not record:
+        _check_eager_budget(loaded, ids.shape[1], 0 if decoder_ids is None else decoder_ids.shape[1])
     if loaded.family == Family.ENCODER_DECODER:
         attention, hidden, final = _encoder_decoder(model, ids, decoder_ids, record)
     else:
@@ -45,6 +50,21 @@ def traced_forward(loaded, ids, decoder_ids=None) -> ForwardResult:
         attention, hidden, final = _one_stack(model, ids, kind, record)
     notes = () if record else (EAGER_FALLBACK_NOTE,)
     return ForwardResult(attention, hidden, _logits(loaded, ids, decoder_ids, final), notes)
+
+
+def _check_eager_budget(loaded, n_input: int, n_output: int) -> None:
+    """Full attention arrays (the eager fallback) beyond EAGER_BUDGET_BYTES: one sentence and a length that fits."""
+    config = loaded.config.get_text_config()
+    layers = getattr(config, "num_hidden_layers", None) or getattr(config, "num_layers", 1)
+    heads = getattr(config, "num_attention_heads", None) or getattr(config, "num_heads", 1)
+    n = max(n_input, n_output)
+    needed = 2 * layers * heads * n * n * 4  # float32 arrays, and the model's own copies while they are made
+    if needed > EAGER_BUDGET_BYTES:
+        fits = int((EAGER_BUDGET_BYTES / (2 * layers * heads * 4)) ** 0.5)
+        raise TraceError(
+            f"Tracing {n} tokens would need about {needed / 2**30:.0f} GiB for this model's attention "
+            f"(it keeps every head's full matrix); shorten the text to about {fits} tokens."
+        )
 
 
 def _one_stack(model, ids, kind: str, record: bool):
