@@ -12,6 +12,7 @@ from viz.core.devices import dtype_note, resolve_device, torch_dtype
 from viz.core.errors import UnsupportedModelError, VizError, WeightsError
 from viz.core.families import Family, family_of
 from viz.core.sources import resolve_source
+from viz.core.trace_capture import use_capture
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +132,8 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
         if not spread:
             model.to(device)
         model.eval()
+    # Traces record attention through their own function (SDPA while recording, eager otherwise).
+    use_capture(model)
     return LoadedModel(
         name=resolved.name,
         path=str(resolved.path),
