@@ -260,7 +260,7 @@ def test_token_labels_shrink_before_any_is_left_out(qtbot):
     """Presentation fonts are larger than a cell: the labels shrink a little rather than skip tokens."""
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from viz.ui.attention.token_axis import MIN_SHRINK, TokenAxis
+    from viz.ui.attention.token_axis import MIN_LABEL_PIXELS, MIN_SHRINK, TokenAxis
 
     axis = TokenAxis("left")
     font = QFont()
@@ -271,8 +271,10 @@ def test_token_labels_shrink_before_any_is_left_out(qtbot):
     assert axis.label_font(2 * line).pointSizeF() == 24  # room enough: the font as set
     assert axis.visible_indices(0.85 * line, 0, 20) == list(range(20))  # shrunk, every token labelled
     assert MIN_SHRINK * 24 <= axis.label_font(0.85 * line).pointSizeF() < 24
-    assert axis.label_font(0.5 * line).pointSizeF() == pytest.approx(MIN_SHRINK * 24)
-    assert axis.visible_indices(0.5 * line, 0, 20) == list(range(0, 20, 2))  # too small: thinned
+    assert axis.visible_indices(0.5 * line, 0, 20) == list(range(20))  # half the height: still every token
+    smallest = max(MIN_SHRINK, MIN_LABEL_PIXELS / line)
+    assert axis.label_font(0.2 * line).pointSizeF() == pytest.approx(smallest * 24)
+    assert axis.visible_indices(0.2 * line, 0, 20) == list(range(0, 20, 2))  # too small: thinned
 
 
 def test_an_axis_title_longer_than_its_axis_is_elided(qtbot):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox, QPlainTextEdit,
     QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -34,6 +34,7 @@ EXAMPLE_TEXT = {
 }
 TEXT_LINES = 3  # the input box shows this many lines at any zoom…
 PRESENTING_TEXT_LINES = 2  # …and fewer on a projector, where height is scarce
+PRESENTING_TAB_FONT = 0.7  # tab titles on a projector, relative to the text
 
 
 def app_icon() -> QIcon:
@@ -219,11 +220,27 @@ class MainWindow(QMainWindow):
         frame = 2 * self.text_edit.frameWidth() + 2 * round(self.text_edit.document().documentMargin())
         lines = PRESENTING_TEXT_LINES if self.presentation.presenting else TEXT_LINES
         self.text_edit.setFixedHeight(lines * metrics.lineSpacing() + frame + margins.top() + margins.bottom())
-        self.help_panel.fit_width()
+        self.help_panel.fit_width(self.presentation.presenting, self.width())
+        self._fit_tab_font()
+        for view in self.views:
+            view.set_presenting(self.presentation.presenting)
         colours = self.theme.colours if self.theme.applied else None
         restyle_plots(self, colours, font=QApplication.font(), line_scale=scale)
         for view in self.views:
             view.set_scale(scale)
+
+    def _fit_tab_font(self) -> None:
+        """On a projector the tab titles are smaller than the text, so about nine one-word tabs fit a
+        1024-pixel screen without scroll arrows."""
+        font = QFont(QApplication.font())
+        if self.presentation.presenting:
+            font.setPointSizeF(font.pointSizeF() * PRESENTING_TAB_FONT)
+        self.tabs.tabBar().setFont(font)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.presentation.presenting:
+            self.help_panel.fit_width(True, self.width())
 
     def set_theme(self, choice: str) -> None:
         self.theme.set_choice(choice)

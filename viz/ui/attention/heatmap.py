@@ -61,6 +61,8 @@ class HeatmapDetail(QWidget):
 
         self.readout = QLabel(self)
         self.readout.setTextFormat(Qt.PlainText)
+        self.readout.setWordWrap(True)
+        self.presenting = False  # the notes then move to the picture's tooltip, so the heatmap grows
         self.pinned_label = QLabel(self)
         self.pinned_label.setTextFormat(Qt.PlainText)
         self.pinned_label.setWordWrap(True)
@@ -99,11 +101,20 @@ class HeatmapDetail(QWidget):
         self._title = title
         self._show_title()
         self.plot.setRange(xRange=(0, n_key), yRange=(0, n_query), padding=0.01)
-        self.mask_note.setVisible(masked is not None and bool(masked.any()))
         self.hovered = None
         self.hover_box.setVisible(False)
-        self.readout.setText(self.tr("Point at a cell to read its weight; click a row or a query token to pin it."))
+        self.set_presenting(self.presenting)
         self.pin_row(self.pinned if self.pinned is not None and self.pinned < n_query else None)
+
+    def set_presenting(self, on: bool) -> None:
+        self.presenting = on
+        hint = self.tr("Point at a cell to read its weight; click a row or a query token to pin it.")
+        has_mask = self.masked is not None and bool(self.masked.any())
+        self.mask_note.setVisible(has_mask and not on)
+        if self.hovered is None:
+            self.readout.setText("" if on else hint)
+        tips = [hint] + ([self.mask_note.text()] if has_mask else [])
+        self.graphics.setToolTip("\n".join(tips) if on else "")
 
     def pin_row(self, index: int | None) -> None:
         self.pinned = index

@@ -252,6 +252,16 @@ class AttentionView(View):
     def export_widget(self) -> QWidget:
         return self.stack.currentWidget()
 
+    def set_presenting(self, on: bool) -> None:
+        self.overview.set_presenting(on)
+        self.detail.set_presenting(on)
+
+    def pages(self) -> list:
+        return [OVERVIEW, DETAIL, LINES, STEPS]
+
+    def show_page(self, page) -> None:
+        self.toolbar.set_mode(page)
+
     def export_tables(self) -> dict[str, list[list]]:
         trace = self.state.trace
         if trace is None or not trace.attentions:
