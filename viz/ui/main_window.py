@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         """New widgets in the current language; the model, trace, text, view and view settings carry over."""
         snapshot = capture_session(self)
         device, dtype = self.model_bar.device.currentIndex(), self.model_bar.dtype.currentIndex()
+        source = self.model_bar.source.currentText()  # what Load would load: the model on screen, or what was typed
         help_visible = self.help_panel.isVisibleTo(self)
         self.removeDockWidget(self.help_panel)
         for old in (self.takeCentralWidget(), self.help_panel):
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.model_bar.device.setCurrentIndex(device)
         self.model_bar.dtype.setCurrentIndex(dtype)
+        self.model_bar.source.setEditText(source)
         self.help_panel.setVisible(help_visible)
         if self.state.model is not None:
             self._show_model(self.state.model)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from viz.ui.flow_layout import FlowLayout
+from viz.ui.numbers import decimal, integer
 from viz.ui.tokens.aligned_rows import AlignedRows
 from viz.ui.workers import LatestWorker
 from viz.ui.wrapped_label import WrappedLabel
@@ -138,9 +139,9 @@ class ComparePanel(QWidget):
             cells = [
                 row.name,
                 row.error or self.describe(row.scheme),
-                "{:,}".format(row.scheme.vocab_size) if not row.error else "",
+                integer(row.scheme.vocab_size) if not row.error else "",
                 str(counts.tokens) if not row.error else "",
-                "{:.2f}".format(counts.characters_per_token) if not row.error else "",
+                decimal(counts.characters_per_token, 2) if not row.error else "",
             ]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
