@@ -93,4 +93,25 @@ def run_gui(args) -> int:
         QTimer.singleShot(0, window.presentation.enter)
     code = app.exec()
     save_settings(settings)
+    app.removeEventFilter(file_open)
+    tear_down(window)
     return code
+
+
+def tear_down(window) -> None:
+    """Delete the window, its views and their plots now, while Qt and Python are both whole.
+
+    Left to the interpreter's exit, the widgets (and pyqtgraph's scene items) would be destroyed in no
+    particular order during finalization, some after the QApplication they need: a segmentation fault on
+    quit in some launches. Cyclic garbage is collected here too, in the GUI thread (see gui_thread_gc).
+    """
+    import gc
+
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.state.shutdown()
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()

@@ -208,6 +208,10 @@ class AttentionOverview(QWidget):
         self.readout.setFont(self.fonts.font(1.15))
         self.note.setFont(font)
         self.patterns.setFont(font)
+        if self.patterns.text():  # laid out again, so the links take the (new) theme's link colour
+            text = self.patterns.text()
+            self.patterns.clear()
+            self.patterns.setText(text)
         pen = self.hover_box.pen()
         pen.setWidthF(self.fonts.width(3))
         self.hover_box.setPen(pen)

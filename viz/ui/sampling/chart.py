@@ -193,8 +193,11 @@ class DistributionChart(pg.PlotWidget):
         self.before_marks.setSize(13 * s)
         self.before_marks.setBrush(pg.mkBrush(BEFORE_COLOR))
         self.before_marks.setPen(pg.mkPen(QColor(60, 30, 20), width=1.0 * s))
+        foreground = self.getPlotItem().getAxis("bottom").textPen().color()
         for text_item in self.value_texts:
             text_item.setFont(self._font(1.0))
+            if text_item.color != CUT_COLOR:  # a theme switch: the kept tokens' values follow the axis colour
+                text_item.setColor(foreground)
         self._check_fit()
 
 
