@@ -409,3 +409,21 @@ def test_cross_attention_names_no_pattern_heads(qtbot, shown, tiny_trace):
     assert "next token" in view.overview.patterns.text()  # the encoder may look ahead
     assert view.export_tables()["head_patterns"][0] == [
         "layer", "head", "previous token", "next token", "first token", "the token itself"]
+
+
+def test_colour_bar_covers_the_largest_cell_and_hover_numbers_tokens_from_one(qtbot):
+    from viz.ui.attention.heatmap import HeatmapDetail
+
+    detail = HeatmapDetail()
+    qtbot.addWidget(detail)
+    matrix = np.tril(np.full((4, 4), 0.2, dtype=np.float32))
+    matrix[0, 0] = 1.0  # a causal first row sees only itself
+    masked = np.triu(np.ones((4, 4), dtype=bool), 1)
+    detail.resize(800, 600)
+    detail.show()
+    detail.show_matrix(matrix, list("abcd"), list("abcd"), masked, scale_title="attention flow (rollout)")
+    qtbot.wait(50)
+    assert detail.colorbar.levels()[1] >= 1.0
+    assert detail.colorbar.axis.labelText == "attention flow (rollout)"
+    detail._on_mouse_moved(detail.scene_pos_of(2, 1))
+    assert "(#3)" in detail.readout.text() and "(#2)" in detail.readout.text()

@@ -191,6 +191,10 @@
         <translation>A rollout számítása…</translation>
     </message>
     <message>
+        <source>attention flow (rollout)</source>
+        <translation>figyelemáramlás (rollout)</translation>
+    </message>
+    <message>
         <source>Preparing the thumbnails…</source>
         <translation>A bélyegképek előkészítése…</translation>
     </message>

@@ -86,7 +86,8 @@ class HeatmapDetail(QWidget):
         return box
 
     # content
-    def show_matrix(self, matrix, query_labels, key_labels, masked=None, title="", axis_titles=("", "")) -> None:
+    def show_matrix(self, matrix, query_labels, key_labels, masked=None, title="", axis_titles=("", ""),
+                    scale_title: str | None = None) -> None:
         self.matrix = np.asarray(matrix)  # [query, key]
         self.masked = masked
         self.query_labels, self.key_labels = list(query_labels), list(key_labels)
@@ -96,6 +97,7 @@ class HeatmapDetail(QWidget):
         self.image.setRect(QRectF(0, 0, n_key, n_query))
         self.hatch.setPath(_masked_path(masked) if masked is not None else QPainterPath())
         set_colorbar_range(self.colorbar, vmax)
+        self.colorbar.axis.setLabel(scale_title or self.tr("attention weight"))
         self.query_axis.set_labels(self.query_labels, axis_titles[0])
         self.key_axis.set_labels(self.key_labels, axis_titles[1])
         self._title = title
@@ -131,7 +133,7 @@ class HeatmapDetail(QWidget):
             )
             self.pinned_label.setText(
                 self.tr("Pinned “{query}” (#{i}) attends most to:   {top}").format(
-                    query=display_label(self.query_labels[index]), i=index, top=top
+                    query=display_label(self.query_labels[index]), i=index + 1, top=top
                 )
             )
         self.row_pinned.emit(index)
@@ -164,11 +166,11 @@ class HeatmapDetail(QWidget):
         query, key = display_label(self.query_labels[row]), display_label(self.key_labels[col])
         if self.masked is not None and self.masked[row, col]:
             text = self.tr("Query “{q}” (#{i}) → key “{k}” (#{j}): masked, the key comes later").format(
-                q=query, i=row, k=key, j=col
+                q=query, i=row + 1, k=key, j=col + 1  # numbered from 1, like layers and heads
             )
         else:
             text = self.tr("Query “{q}” (#{i}) → key “{k}” (#{j}): weight {w:.4f}").format(
-                q=query, i=row, k=key, j=col, w=float(self.matrix[row, col])
+                q=query, i=row + 1, k=key, j=col + 1, w=float(self.matrix[row, col])
             )
         self.readout.setText(text)
 
@@ -221,14 +223,8 @@ def _masked_path(masked: np.ndarray) -> QPainterPath:
 
 
 def _colour_scale_top(matrix: np.ndarray, masked: np.ndarray | None) -> float:
-    """The weight shown as the top colour: the largest visible weight.
-
-    Under a causal mask the first query sees only itself, so its weight is always 1; leaving that row
-    out keeps the scale useful for the rest (the first cell then shows the top colour, clipped).
-    """
-    if masked is not None and matrix.shape[0] > 1:
-        visible = matrix[1:][~masked[1:]]
-    else:
-        visible = matrix[~masked] if masked is not None else matrix.ravel()
+    """The weight shown as the top colour: the largest visible weight, so the colour bar covers every cell
+    (under a causal mask that is the first query's 1.0, which sees only itself)."""
+    visible = matrix[~masked] if masked is not None else matrix.ravel()
     top = float(visible.max()) if visible.size else 1.0
     return top if top > 0 else 1.0

@@ -134,7 +134,9 @@ class AttentionView(View):
         queries, keys = trace.labels(kind)
         masked = masked_positions(trace, kind)
         if mode == DETAIL:
-            self.detail.show_matrix(matrix, queries, keys, masked, self._title(kind), self._axis_titles(kind))
+            scale_title = self.tr("attention flow (rollout)") if self.toolbar.aggregate == ROLLOUT else None
+            self.detail.show_matrix(matrix, queries, keys, masked, self._title(kind), self._axis_titles(kind),
+                                    scale_title)
             self.stack.setCurrentWidget(self.detail)
         elif mode == LINES:
             self.lines.show_matrix(matrix, queries, keys, self._title(kind))
@@ -167,7 +169,9 @@ class AttentionView(View):
             return
         attentions = trace.attentions[kind]  # [layer, head, query, key]
         causal = is_causal(kind)
-        self.overview.show_patterns(strongest_heads(attentions, causal), even_weight(attentions.shape[-1], causal))
+        even = even_weight(attentions.shape[-1], causal)
+        # a head no stronger than an even spread shows no pattern: it is left out rather than called strongest
+        self.overview.show_patterns([h for h in strongest_heads(attentions, causal) if h.score > even], even)
 
     def _on_overview_ready(self, result) -> None:
         trace, kind, grid, rgba = result
