@@ -28,7 +28,8 @@ from viz.ui.theme import ThemeManager, restyle_plots
 from viz.ui.views import view_classes
 
 EXAMPLE_TEXT = {
-    "decoder-only": "The return statement is used to leave a function and give a value back to the",
+    # demo-gpt2 continues this with " sequence" (about 30 %), then prose: a sensible first step on a projector
+    "decoder-only": "The for loop iterates over the items of a",
     "encoder-only": "The return statement is used to leave a [MASK] and give a value back.",
     "encoder-decoder": "normalize date: the 26th of November 2026",
 }
