@@ -261,7 +261,7 @@ def test_token_labels_shrink_before_any_is_left_out(qtbot):
     """Presentation fonts are larger than a cell: the labels shrink a little rather than skip tokens."""
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from viz.ui.attention.token_axis import MIN_SHRINK, TokenAxis
+    from viz.ui.attention.token_axis import MIN_LABEL_PIXELS, MIN_SHRINK, TokenAxis
 
     axis = TokenAxis("left")
     font = QFont()
@@ -272,8 +272,10 @@ def test_token_labels_shrink_before_any_is_left_out(qtbot):
     assert axis.label_font(2 * line).pointSizeF() == 24  # room enough: the font as set
     assert axis.visible_indices(0.85 * line, 0, 20) == list(range(20))  # shrunk, every token labelled
     assert MIN_SHRINK * 24 <= axis.label_font(0.85 * line).pointSizeF() < 24
-    assert axis.label_font(0.5 * line).pointSizeF() == pytest.approx(MIN_SHRINK * 24)
-    assert axis.visible_indices(0.5 * line, 0, 20) == list(range(0, 20, 2))  # too small: thinned
+    assert axis.visible_indices(0.5 * line, 0, 20) == list(range(20))  # half the height: still every token
+    smallest = max(MIN_SHRINK, MIN_LABEL_PIXELS / line)
+    assert axis.label_font(0.2 * line).pointSizeF() == pytest.approx(smallest * 24)
+    assert axis.visible_indices(0.2 * line, 0, 20) == list(range(0, 20, 2))  # too small: thinned
 
 
 def test_an_axis_title_longer_than_its_axis_is_elided(qtbot):
@@ -428,3 +430,21 @@ def test_grouped_query_heads_and_sliding_window_are_shown(shown, qtbot, tiny_loa
     assert "outside the sliding window" in view.detail.readout.text()
     view.toolbar.set_head(1, 0, DETAIL)  # the global layer: causal only
     np.testing.assert_array_equal(view.detail.masked, k > q)
+
+
+def test_colour_bar_covers_the_largest_cell_and_hover_numbers_tokens_from_one(qtbot):
+    from viz.ui.attention.heatmap import HeatmapDetail
+
+    detail = HeatmapDetail()
+    qtbot.addWidget(detail)
+    matrix = np.tril(np.full((4, 4), 0.2, dtype=np.float32))
+    matrix[0, 0] = 1.0  # a causal first row sees only itself
+    masked = np.triu(np.ones((4, 4), dtype=bool), 1)
+    detail.resize(800, 600)
+    detail.show()
+    detail.show_matrix(matrix, list("abcd"), list("abcd"), masked, scale_title="attention flow (rollout)")
+    qtbot.wait(50)
+    assert detail.colorbar.levels()[1] >= 1.0
+    assert detail.colorbar.axis.labelText == "attention flow (rollout)"
+    detail._on_mouse_moved(detail.scene_pos_of(2, 1))
+    assert "(#3)" in detail.readout.text() and "(#2)" in detail.readout.text()

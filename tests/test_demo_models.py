@@ -156,3 +156,18 @@ def test_t5_answers_held_out_prompts(t5):
     answers = tok.batch_decode(out, skip_special_tokens=True)
     wrong = [(p["input"], a) for p, a in zip(prompts, answers) if a != p["expected"]]
     assert len(wrong) <= ev["failures"], wrong
+
+
+def test_demo_gpt2_first_prediction_on_the_default_prompt_is_a_word():
+    """The first demo a class sees: the top next token is a word, not a newline or punctuation."""
+    import torch
+
+    from viz.core.loading import LoadRequest, load_model
+    from viz.ui.main_window import EXAMPLE_TEXT
+
+    loaded = load_model(LoadRequest("demo-gpt2", device="cpu"))
+    ids = loaded.tokenizer(EXAMPLE_TEXT["decoder-only"], return_tensors="pt").input_ids
+    with torch.no_grad():
+        top = int(loaded.model(ids).logits[0, -1].argmax())
+    word = loaded.tokenizer.decode([top])
+    assert word.strip().isalpha(), repr(word)

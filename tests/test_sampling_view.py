@@ -29,7 +29,7 @@ def _reference_kept(logits: np.ndarray, temperature: float, top_k: int, top_p: f
 
 
 def _shown_mass(view) -> float:
-    return float(re.search(r"([\d.]+)%", view.summary.mass_label.text()).group(1)) / 100
+    return float(re.search(r"([\d.]+)\s?%", view.summary.mass_label.text()).group(1)) / 100
 
 
 def _shown_kept(view) -> int:

@@ -300,3 +300,14 @@ def test_guess_scheme_from_pieces():
     assert guess_scheme(["\u2581the", "<0x0A>"]).byte_fallback
     assert guess_scheme(["the", "##ing"]).continuing_prefix == "##"
     assert guess_scheme(["the"]) == TokenizerScheme()
+
+
+def test_counts_after_a_cut_are_of_the_kept_text_only():
+    from viz.core.trace_types import Token
+
+    text = "one two three four"
+    kept = [Token("one", 1, 0, 3, False), Token("Ġtwo", 2, 3, 7, False), Token("</s>", 0, 7, 7, True)]
+    counts = token_counts(text, kept, truncated=True)
+    assert counts.characters == len("one two") and counts.utf8_bytes == 7
+    assert counts.characters_per_token == pytest.approx(7 / 2)  # not 18 characters over 2 tokens
+    assert token_counts(text, kept).characters == len(text)  # no cut: the whole text

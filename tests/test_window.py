@@ -113,3 +113,26 @@ def test_model_picker_lists_bundled_models_with_descriptions(window):
         combo.itemDelegate().initStyleOption(option, index)
         assert option.text == f"{model.name} — {model.description}"
     assert {"demo-gpt2", "demo-bert", "demo-t5"} <= set(names)
+
+
+def test_language_switch_keeps_the_model_text_view_and_model_box(window, qtbot):
+    """Switching to Magyar rebuilds the widgets; the loaded model, its name in the model box (Load would load
+    it again), the text and the open view stay."""
+    from viz.ui import i18n
+
+    window.show()
+    with qtbot.waitSignal(window.state.trace_changed, timeout=120_000):
+        window.load_source("demo-gpt2")
+    loaded = window.state.model
+    window.set_text("Hello there, general")
+    window.show_view("sampling")
+    try:
+        window.set_language("hu")
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Tokens", timeout=10_000)
+        assert window.state.model is loaded
+        assert window.model_bar.source.currentText() == "demo-gpt2"
+        assert window.text_edit.toPlainText() == "Hello there, general"
+        assert window.current_view().key == "sampling"
+        assert "decoder-only" not in window.model_bar.info.text()  # the family name is translated
+    finally:
+        i18n.install_language("en")

@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dtype", default="float32", choices=("float32", "float16", "bfloat16"))
     parser.add_argument("--allow-pickle", action="store_true", help="allow pickled .bin weights (weights_only)")
     parser.add_argument("--present", action="store_true", help="start in presentation mode (F5 toggles it)")
+    parser.add_argument("--view", help="the tab to open: tokens, embeddings, attention, sampling, quantization…")
     parser.add_argument(
         "--self-test", action="store_true",
         help="load the bundled default model (or --model), render every view offscreen, exit 0 if all is well",
@@ -90,8 +91,31 @@ def run_gui(args) -> int:
         request = window.model_bar.request(source)
         request = type(request)(source=source, device=args.device, dtype=args.dtype, allow_pickle=args.allow_pickle)
         QTimer.singleShot(0, lambda: window.load(request))
+    if args.view:
+        window.show_view(args.view)
     if args.present:
         QTimer.singleShot(0, window.presentation.enter)
     code = app.exec()
     save_settings(settings)
+    app.removeEventFilter(file_open)
+    tear_down(window)
     return code
+
+
+def tear_down(window) -> None:
+    """Delete the window, its views and their plots now, while Qt and Python are both whole.
+
+    Left to the interpreter's exit, the widgets (and pyqtgraph's scene items) would be destroyed in no
+    particular order during finalization, some after the QApplication they need: a segmentation fault on
+    quit in some launches. Cyclic garbage is collected here too, in the GUI thread (see gui_thread_gc).
+    """
+    import gc
+
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.state.shutdown()
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()

@@ -191,6 +191,10 @@
         <translation>A rollout számítása…</translation>
     </message>
     <message>
+        <source>attention flow (rollout)</source>
+        <translation>figyelemáramlás (rollout)</translation>
+    </message>
+    <message>
         <source>Preparing the thumbnails…</source>
         <translation>A bélyegképek előkészítése…</translation>
     </message>
@@ -1047,8 +1051,20 @@
         <translation>Típus:</translation>
     </message>
     <message>
-        <source>{name} · {family} · {params:.1f} M parameters · {device} · {dtype} · {mb:.0f} MB</source>
-        <translation>{name} · {family} · {params:.1f} M paraméter · {device} · {dtype} · {mb:.0f} MB</translation>
+        <source>decoder-only</source>
+        <translation>csak dekódoló</translation>
+    </message>
+    <message>
+        <source>encoder-only</source>
+        <translation>csak kódoló</translation>
+    </message>
+    <message>
+        <source>encoder-decoder</source>
+        <translation>kódoló–dekódoló</translation>
+    </message>
+    <message>
+        <source>{name} · {family} · {params} M parameters · {device} · {dtype} · {mb} MB</source>
+        <translation>{name} · {family} · {params} M paraméter · {device} · {dtype} · {mb} MB</translation>
     </message>
     <message>
         <source>Open a model folder</source>
@@ -1699,16 +1715,16 @@
         <translation>Annak az eloszlásnak a bizonytalansága, amelyből húzunk: 0 bit egyetlen biztos tokent jelent; n bit annyira bizonytalan, mint egy igazságos választás 2ⁿ token közül.</translation>
     </message>
     <message>
-        <source>Kept: {kept:,} of {vocab:,} tokens</source>
-        <translation>Megtartva: {kept:,} token a(z) {vocab:,} közül</translation>
+        <source>Kept: {kept} of {vocab} tokens</source>
+        <translation>Megtartva: {kept} token a(z) {vocab} közül</translation>
     </message>
     <message>
-        <source>Kept mass: {mass:.2%}</source>
-        <translation>Megtartott valószínűség: {mass:.2%}</translation>
+        <source>Kept mass: {mass} %</source>
+        <translation>Megtartott valószínűség: {mass} %</translation>
     </message>
     <message>
-        <source>Entropy: {after:.2f} bits (before the cut: {before:.2f} bits)</source>
-        <translation>Entrópia: {after:.2f} bit (a vágás előtt: {before:.2f} bit)</translation>
+        <source>Entropy: {after} bits (before the cut: {before} bits)</source>
+        <translation>Entrópia: {after} bit (a vágás előtt: {before} bit)</translation>
     </message>
 </context>
 <context>

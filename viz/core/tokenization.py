@@ -249,6 +249,10 @@ def token_extents(tokens: tuple[TokenDisplay, ...], segments: tuple[Segment, ...
 
 
 def token_counts(text: str, tokens, truncated: bool = False) -> TokenCounts:
+    """Counts of the text the tokens cover: after a cut to the model's length, only the kept part."""
+    if truncated:
+        ends = [t.end for t in tokens if not t.special and t.end is not None]
+        text = text[: max(ends, default=0)]
     return TokenCounts(
         characters=len(text),
         utf8_bytes=len(text.encode("utf-8")),

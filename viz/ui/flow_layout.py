@@ -8,7 +8,7 @@ in `vertical_scroll` for the same reason.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QScrollArea, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -129,12 +129,24 @@ def keep_together(parent: QWidget, *widgets: QWidget) -> QWidget:
     return box
 
 
+class _VerticalScroll(QScrollArea):
+    """Never narrower than its content (it does not scroll sideways, so what does not fit would be cut)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 def vertical_scroll(widget: QWidget) -> QWidget:
     """`widget` in a frameless scroll area that scrolls up and down only: at projector font sizes a tall
     panel scrolls instead of making the window taller than the screen."""
-    from PySide6.QtWidgets import QFrame, QScrollArea
+    from PySide6.QtWidgets import QFrame
 
-    scroll = QScrollArea()
+    scroll = _VerticalScroll()
     scroll.setWidget(widget)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.NoFrame)

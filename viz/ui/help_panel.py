@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+PRESENTING_SHARE = 0.27  # of the window's width, while presenting
+PRESENTING_FONT = 0.75  # of the projector font: the class reads the picture; the lecturer the panel
 
 
 class HelpPanel(QDockWidget):
@@ -36,7 +40,21 @@ class HelpPanel(QDockWidget):
         text = view.explanation().strip()
         self.body.setText(text or self.tr("This view has no explanation yet."))
 
-    def fit_width(self) -> None:
-        """About 40 characters of the current font per line: readable, and leaves room for the plots."""
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
-        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * 60)
+    def fit_width(self, presenting: bool = False, window_width: int = 0) -> None:
+        """About 40 characters of the current font per line: readable, and leaves room for the plots.
+
+        On a projector the panel takes at most PRESENTING_SHARE of the window, in a smaller font, so the
+        view keeps most of the screen and the text still fits its lines."""
+        font = QFont(QApplication.font())
+        if presenting:
+            font.setPointSizeF(font.pointSizeF() * PRESENTING_FONT)
+        for label in (self.heading, self.body):
+            label.setFont(font)
+        chars = QFontMetrics(font).averageCharWidth()
+        if presenting and window_width > 0:
+            width = int(window_width * PRESENTING_SHARE)
+            self.setMinimumWidth(min(chars * 24, width))
+            self.setMaximumWidth(width)
+        else:
+            self.setMinimumWidth(chars * 40)
+            self.setMaximumWidth(chars * 60)

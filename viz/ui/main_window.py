@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox, QPlainTextEdit,
     QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -28,12 +28,14 @@ from viz.ui.theme import ThemeManager, restyle_plots
 from viz.ui.views import view_classes
 
 EXAMPLE_TEXT = {
-    "decoder-only": "The return statement is used to leave a function and give a value back to the",
+    # demo-gpt2 continues this with " sequence" (about 30 %), then prose: a sensible first step on a projector
+    "decoder-only": "The for loop iterates over the items of a",
     "encoder-only": "The return statement is used to leave a [MASK] and give a value back.",
     "encoder-decoder": "normalize date: the 26th of November 2026",
 }
 TEXT_LINES = 3  # the input box shows this many lines at any zoom…
 PRESENTING_TEXT_LINES = 2  # …and fewer on a projector, where height is scarce
+PRESENTING_TAB_FONT = 0.7  # tab titles on a projector, relative to the text
 
 
 def app_icon() -> QIcon:
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         """New widgets in the current language; the model, trace, text, view and view settings carry over."""
         snapshot = capture_session(self)
         device, dtype = self.model_bar.device.currentIndex(), self.model_bar.dtype.currentIndex()
+        source = self.model_bar.source.currentText()  # what Load would load: the model on screen, or what was typed
         help_visible = self.help_panel.isVisibleTo(self)
         self.removeDockWidget(self.help_panel)
         for old in (self.takeCentralWidget(), self.help_panel):
@@ -150,6 +153,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.model_bar.device.setCurrentIndex(device)
         self.model_bar.dtype.setCurrentIndex(dtype)
+        self.model_bar.source.setEditText(source)
         self.help_panel.setVisible(help_visible)
         if self.state.model is not None:
             self._show_model(self.state.model)
@@ -219,11 +223,27 @@ class MainWindow(QMainWindow):
         frame = 2 * self.text_edit.frameWidth() + 2 * round(self.text_edit.document().documentMargin())
         lines = PRESENTING_TEXT_LINES if self.presentation.presenting else TEXT_LINES
         self.text_edit.setFixedHeight(lines * metrics.lineSpacing() + frame + margins.top() + margins.bottom())
-        self.help_panel.fit_width()
+        self.help_panel.fit_width(self.presentation.presenting, self.width())
+        self._fit_tab_font()
+        for view in self.views:
+            view.set_presenting(self.presentation.presenting)
         colours = self.theme.colours if self.theme.applied else None
         restyle_plots(self, colours, font=QApplication.font(), line_scale=scale)
         for view in self.views:
             view.set_scale(scale)
+
+    def _fit_tab_font(self) -> None:
+        """On a projector the tab titles are smaller than the text, so about nine one-word tabs fit a
+        1024-pixel screen without scroll arrows."""
+        font = QFont(QApplication.font())
+        if self.presentation.presenting:
+            font.setPointSizeF(font.pointSizeF() * PRESENTING_TAB_FONT)
+        self.tabs.tabBar().setFont(font)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.presentation.presenting:
+            self.help_panel.fit_width(True, self.width())
 
     def set_theme(self, choice: str) -> None:
         self.theme.set_choice(choice)

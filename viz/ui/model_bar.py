@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from viz.core.resources import bundled_models
 from viz.ui.flow_layout import FlowLayout, keep_together
+from viz.ui.numbers import decimal, integer
 
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
 DTYPE_CHOICES = ("float32", "float16", "bfloat16")
@@ -82,15 +83,20 @@ class ModelBar(QWidget):
         if self.source.findText(name) < 0:
             self.source.addItem(name)
 
+    def family_name(self, family: str) -> str:
+        names = {"decoder-only": self.tr("decoder-only"), "encoder-only": self.tr("encoder-only"),
+                 "encoder-decoder": self.tr("encoder-decoder")}
+        return names.get(family, family)
+
     def show_model(self, loaded) -> None:
         """Describe the loaded model; the source box keeps what was asked for (see show_request):
         a folder's short name would not load again."""
         millions = loaded.parameter_count / 1e6
         megabytes = loaded.memory_bytes() / 2**20
         self.info.setText(
-            self.tr("{name} · {family} · {params:.1f} M parameters · {device} · {dtype} · {mb:.0f} MB").format(
-                name=loaded.name, family=loaded.family.value, params=millions,
-                device=loaded.device, dtype=loaded.dtype, mb=megabytes,
+            self.tr("{name} · {family} · {params} M parameters · {device} · {dtype} · {mb} MB").format(
+                name=loaded.name, family=self.family_name(loaded.family.value), params=decimal(millions, 1),
+                device=loaded.device, dtype=loaded.dtype, mb=integer(round(megabytes)),
             )
         )
 

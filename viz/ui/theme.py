@@ -87,7 +87,8 @@ def colours_for(scheme: str, projector: bool = False) -> Colours:
 def qpalette(colours: Colours) -> QPalette:
     p = QPalette()
     c = {k: QColor(v) for k, v in asdict(colours).items() if k != "scheme"}
-    for group in (QPalette.Active, QPalette.Inactive):
+    # The disabled group too: left out, disabled buttons keep Qt's default (light) colours in the dark theme.
+    for group in (QPalette.Active, QPalette.Inactive, QPalette.Disabled):
         p.setColor(group, QPalette.Window, c["window"])
         p.setColor(group, QPalette.WindowText, c["text"])
         p.setColor(group, QPalette.Base, c["base"])

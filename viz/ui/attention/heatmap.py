@@ -61,6 +61,8 @@ class HeatmapDetail(QWidget):
 
         self.readout = QLabel(self)
         self.readout.setTextFormat(Qt.PlainText)
+        self.readout.setWordWrap(True)
+        self.presenting = False  # the notes then move to the picture's tooltip, so the heatmap grows
         self.pinned_label = QLabel(self)
         self.pinned_label.setTextFormat(Qt.PlainText)
         self.pinned_label.setWordWrap(True)
@@ -84,7 +86,8 @@ class HeatmapDetail(QWidget):
         return box
 
     # content
-    def show_matrix(self, matrix, query_labels, key_labels, masked=None, title="", axis_titles=("", "")) -> None:
+    def show_matrix(self, matrix, query_labels, key_labels, masked=None, title="", axis_titles=("", ""),
+                    scale_title: str | None = None) -> None:
         self.matrix = np.asarray(matrix)  # [query, key]
         self.masked = masked
         self.query_labels, self.key_labels = list(query_labels), list(key_labels)
@@ -94,12 +97,12 @@ class HeatmapDetail(QWidget):
         self.image.setRect(QRectF(0, 0, n_key, n_query))
         self.hatch.setPath(_masked_path(masked) if masked is not None else QPainterPath())
         set_colorbar_range(self.colorbar, vmax)
+        self.colorbar.axis.setLabel(scale_title or self.tr("attention weight"))
         self.query_axis.set_labels(self.query_labels, axis_titles[0])
         self.key_axis.set_labels(self.key_labels, axis_titles[1])
         self._title = title
         self._show_title()
         self.plot.setRange(xRange=(0, n_key), yRange=(0, n_query), padding=0.01)
-        self.mask_note.setVisible(masked is not None and bool(masked.any()))
         window = masked is not None and bool(np.tril(masked).any())  # keys before the query hidden too
         self.mask_note.setText(
             self.tr("Hatched grey: masked. A token sees only the last few tokens before it (a sliding window).")
@@ -107,8 +110,18 @@ class HeatmapDetail(QWidget):
         )
         self.hovered = None
         self.hover_box.setVisible(False)
-        self.readout.setText(self.tr("Point at a cell to read its weight; click a row or a query token to pin it."))
+        self.set_presenting(self.presenting)
         self.pin_row(self.pinned if self.pinned is not None and self.pinned < n_query else None)
+
+    def set_presenting(self, on: bool) -> None:
+        self.presenting = on
+        hint = self.tr("Point at a cell to read its weight; click a row or a query token to pin it.")
+        has_mask = self.masked is not None and bool(self.masked.any())
+        self.mask_note.setVisible(has_mask and not on)
+        if self.hovered is None:
+            self.readout.setText("" if on else hint)
+        tips = [hint] + ([self.mask_note.text()] if has_mask else [])
+        self.graphics.setToolTip("\n".join(tips) if on else "")
 
     def pin_row(self, index: int | None) -> None:
         self.pinned = index
@@ -125,7 +138,7 @@ class HeatmapDetail(QWidget):
             )
             self.pinned_label.setText(
                 self.tr("Pinned “{query}” (#{i}) attends most to:   {top}").format(
-                    query=display_label(self.query_labels[index]), i=index, top=top
+                    query=display_label(self.query_labels[index]), i=index + 1, top=top
                 )
             )
         self.row_pinned.emit(index)
@@ -158,15 +171,15 @@ class HeatmapDetail(QWidget):
         query, key = display_label(self.query_labels[row]), display_label(self.key_labels[col])
         if self.masked is not None and self.masked[row, col] and col > row:
             text = self.tr("Query “{q}” (#{i}) → key “{k}” (#{j}): masked, the key comes later").format(
-                q=query, i=row, k=key, j=col
+                q=query, i=row + 1, k=key, j=col + 1  # numbered from 1, like layers and heads
             )
         elif self.masked is not None and self.masked[row, col]:
             text = self.tr("Query “{q}” (#{i}) → key “{k}” (#{j}): masked, outside the sliding window").format(
-                q=query, i=row, k=key, j=col
+                q=query, i=row + 1, k=key, j=col + 1
             )
         else:
             text = self.tr("Query “{q}” (#{i}) → key “{k}” (#{j}): weight {w:.4f}").format(
-                q=query, i=row, k=key, j=col, w=float(self.matrix[row, col])
+                q=query, i=row + 1, k=key, j=col + 1, w=float(self.matrix[row, col])
             )
         self.readout.setText(text)
 
@@ -223,14 +236,8 @@ def _masked_path(masked: np.ndarray) -> QPainterPath:
 
 
 def _colour_scale_top(matrix: np.ndarray, masked: np.ndarray | None) -> float:
-    """The weight shown as the top colour: the largest visible weight.
-
-    Under a causal mask the first query sees only itself, so its weight is always 1; leaving that row
-    out keeps the scale useful for the rest (the first cell then shows the top colour, clipped).
-    """
-    if masked is not None and matrix.shape[0] > 1:
-        visible = matrix[1:][~masked[1:]]
-    else:
-        visible = matrix[~masked] if masked is not None else matrix.ravel()
+    """The weight shown as the top colour: the largest visible weight, so the colour bar covers every cell
+    (under a causal mask that is the first query's 1.0, which sees only itself)."""
+    visible = matrix[~masked] if masked is not None else matrix.ravel()
     top = float(visible.max()) if visible.size else 1.0
     return top if top > 0 else 1.0

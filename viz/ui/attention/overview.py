@@ -65,6 +65,7 @@ class AttentionOverview(QWidget):
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.readout = QLabel(self)
         self.readout.setTextFormat(Qt.PlainText)
+        self.readout.setWordWrap(True)
         self.patterns = QLabel(self)  # the strongest head for each textbook pattern, as links
         self.patterns.setWordWrap(True)
         self.patterns.setTextFormat(Qt.RichText)
@@ -73,6 +74,7 @@ class AttentionOverview(QWidget):
         self.patterns.setVisible(False)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.presenting = False  # the note then moves to the picture's tooltip, so the thumbnails grow
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.graphics, 1)
@@ -118,6 +120,12 @@ class AttentionOverview(QWidget):
         if grid.masked.any():
             parts.append(self.tr("Grey: masked (a token cannot attend to tokens after it)."))
         self.note.setText(" ".join(parts))
+        self.set_presenting(self.presenting)
+
+    def set_presenting(self, on: bool) -> None:
+        self.presenting = on
+        self.note.setVisible(not on)
+        self.graphics.setToolTip(self.note.text() if on else "")
 
     def pattern_names(self) -> dict[str, str]:
         return {
@@ -203,6 +211,10 @@ class AttentionOverview(QWidget):
         self.readout.setFont(self.fonts.font(1.15))
         self.note.setFont(font)
         self.patterns.setFont(font)
+        if self.patterns.text():  # laid out again, so the links take the (new) theme's link colour
+            text = self.patterns.text()
+            self.patterns.clear()
+            self.patterns.setText(text)
         pen = self.hover_box.pen()
         pen.setWidthF(self.fonts.width(3))
         self.hover_box.setPen(pen)

@@ -35,9 +35,12 @@ class StepsPanel(QWidget):
         self.position_label = QLabel(self)
         self.step_label = QLabel(self)
         self.step_label.setTextFormat(Qt.PlainText)
+        self.step_label.setWordWrap(True)  # a long token pair wraps rather than widen the panel
         self.output_caption = QLabel(self.tr("Output tokens (click one to jump to its step)"), self)
+        self.output_caption.setWordWrap(True)
         self.output_strip = TokenStrip(self)
         self.input_caption = QLabel(self)
+        self.input_caption.setWordWrap(True)
         self.input_strip = TokenStrip(self)
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)

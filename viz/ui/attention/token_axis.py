@@ -11,7 +11,8 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from viz.core.attention import display_label
 
 _NICE_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
-MIN_SHRINK = 0.7  # labels get this much smaller to keep one per cell before any is left out
+MIN_SHRINK = 0.25  # labels get up to this much smaller to keep one per cell before any is left out…
+MIN_LABEL_PIXELS = 8.0  # …but never smaller than this (pixels of line height): still readable up close
 
 
 class TokenAxis(pg.AxisItem):
@@ -54,21 +55,28 @@ class TokenAxis(pg.AxisItem):
     def labels(self) -> list[str]:
         return list(self._labels)
 
+    def _along(self) -> float:
+        return self.size().height() if self.orientation in ("left", "right") else self.size().width()
+
     def _fit(self) -> None:
-        """Reserve room for the longest label (plus the axis title) across the axis."""
+        """Reserve room for the longest label (plus the axis title) across the axis, in the font the labels
+        are drawn in at the axis's present length (smaller when the cells are small)."""
         metrics = QFontMetricsF(self._font)
-        longest = max((metrics.horizontalAdvance(s) for s in self._labels), default=0.0)
+        along = self._along()
+        cell = along / len(self._labels) if self._labels and along > 0 else 0.0
+        label_metrics = QFontMetricsF(self.label_font(cell))
+        longest = max((label_metrics.horizontalAdvance(s) for s in self._labels), default=0.0)
         if self._title:
             self.setLabel(self._title)
             self.label.setFont(self._font)
             self._elide_title()
         else:
             self.showLabel(False)
-        room = longest + 12 + metrics.height() * 1.4
-        if self.orientation in ("bottom", "top"):
-            self.setHeight(int(math.ceil(room)))
-        else:
-            self.setWidth(int(math.ceil(room)))
+        room = int(math.ceil(longest + 12 + metrics.height() * 1.4))
+        horizontal = self.orientation in ("bottom", "top")
+        now = (self.fixedHeight if horizontal else self.fixedWidth) or 0
+        if abs(room - now) > 2:  # a resize refits: small changes are left alone so the layout settles
+            self.setHeight(room) if horizontal else self.setWidth(room)
         self.picture = None
         self.update()
 
@@ -86,6 +94,8 @@ class TokenAxis(pg.AxisItem):
     def resizeEvent(self, ev=None):
         self._elide_title()
         super().resizeEvent(ev)
+        if getattr(self, "_labels", None):
+            self._fit()
 
     # geometry
     def _to_pixels(self, bounds: QRectF):
@@ -105,7 +115,8 @@ class TokenAxis(pg.AxisItem):
         line = QFontMetricsF(font).height() * 1.1
         if pixels_per_cell <= 0 or pixels_per_cell >= line:
             return font
-        factor = max(MIN_SHRINK, 0.97 * pixels_per_cell / line)
+        smallest = max(MIN_SHRINK, MIN_LABEL_PIXELS / line)
+        factor = max(smallest, 0.97 * pixels_per_cell / line)
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * factor)
         else:

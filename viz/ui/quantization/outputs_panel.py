@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from viz.ui.flow_layout import flow_row
+from viz.ui.wrapped_label import WrappedLabel
 from viz.ui.quantization.charts import ScaledPlot
 from viz.ui.quantization.jobs import CancellableJob
 from viz.ui.quantization.labels import SCHEME_COLORS, bytes_text, count_text, scheme_kind, scheme_label, scheme_name
@@ -87,8 +88,7 @@ class OutputsPanel(QWidget):
         self.attention_plot = ScaledPlot(self, self.tr("Attention difference (total variation)"), self.tr("layer"), self.tr("mean TV"),
                                          legend=False, integer_x=True)
         # One legend above both line charts: inside either plot it covered the lines it names.
-        self.chart_legend = QLabel(self)
-        self.chart_legend.setWordWrap(True)
+        self.chart_legend = WrappedLabel("", self)
         self.chart_legend.setTextFormat(Qt.RichText)
         self.kl_plot = ScaledPlot(self, self.tr("KL(float32 ‖ scheme) per position"), self.tr("position"), self.tr("KL (nats)"), legend=False)
         self.kl_plot.on_resize = self._retick_kl
@@ -100,6 +100,9 @@ class OutputsPanel(QWidget):
         self.position_info.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self._build_layout()
         self._on_schemes_changed()
+
+    def main_picture(self) -> QWidget:
+        return self.hidden_plot
 
     def _build_layout(self) -> None:
         schemes = flow_row([QLabel(self.tr("Compare float32 with:"), self), *self.checks.values()])
@@ -130,6 +133,8 @@ class OutputsPanel(QWidget):
         self.chart_grid = grid
         self._place_charts(stacked=False)
         split = QSplitter(Qt.Horizontal, self)
+        self.split = split
+        split.setChildrenCollapsible(False)
         split.addWidget(left)
         split.addWidget(right)
         split.setSizes([650, 950])
@@ -390,6 +395,8 @@ class OutputsPanel(QWidget):
 
     def set_scale(self, factor: float) -> None:
         self._place_charts(stacked=factor > 1.5)
+        # on a projector the token text goes above the charts, which then get the page's whole width
+        self.split.setOrientation(Qt.Vertical if factor > 1.5 else Qt.Horizontal)
         for plot in (self.hidden_plot, self.attention_plot, self.kl_plot):
             plot.set_scale(factor)
             plot.setMinimumHeight(round(180 * min(factor, 2.0)))  # the page scrolls: keep each chart readable

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QSizePolicy, QWidget
 
 from viz.ui.quantization.jobs import CancellableJob
 from viz.ui.quantization.labels import step_text
+from viz.ui.wrapped_label import WrappedLabel
 
 
 class RunBar(QWidget):
@@ -17,7 +18,7 @@ class RunBar(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setVisible(False)
-        self.status = QLabel(self)
+        self.status = WrappedLabel("", self)
         # Long lines ("Measuring transformer.h.2.attn.c_proj…") wrap or are cut, never widen the window.
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)

@@ -16,6 +16,7 @@ from viz.ui.quantization.jobs import CancellableJob
 from viz.ui.quantization.labels import FLIP_COLOR, scheme_label
 from viz.ui.quantization.run_bar import RunBar
 from viz.ui.workers import LatestWorker
+from viz.ui.wrapped_label import WrappedLabel
 
 GRID_COLOR = "#7f7f7f"
 CLIP_COLOR = "#D55E00"
@@ -57,7 +58,7 @@ class WeightsPanel(QWidget):
         self.layer.currentIndexChanged.connect(self._request_histogram)
         self.log_counts = QCheckBox(self.tr("Log counts"), self, checked=True)
         self.log_counts.toggled.connect(self._draw_histogram)
-        self.summary = QLabel(self)
+        self.summary = WrappedLabel("", self)
         self.summary.setWordWrap(True)
         self.histogram_plot = ScaledPlot(self, self.tr("Weights of the layer, with the int8 grid"),
                                          self.tr("weight value"), self.tr("count"))
@@ -75,12 +76,23 @@ class WeightsPanel(QWidget):
         self.run_bar.run_button.clicked.connect(self.measure)
         self._build_layout()
 
+    def main_picture(self) -> QWidget:
+        return self.plots  # the histogram and the channels' largest weights
+
+    def set_presenting(self, on: bool) -> None:
+        """On a projector the summary moves to the histogram's tooltip and the plots get most of the height."""
+        self.summary.setVisible(not on)
+        self.histogram_plot.setToolTip(self.summary.text() if on else "")
+        total = sum(self.split.sizes()) or self.height()
+        self.split.setSizes([total * 3 // 4, total // 4] if on else [total * 11 // 18, total * 7 // 18])
+
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer:"), self))
         top.addWidget(self.layer, 1)
         top.addWidget(self.log_counts)
         plots = QSplitter(Qt.Horizontal, self)
+        self.plots = plots
         plots.addWidget(self.histogram_plot)
         plots.addWidget(self.channel_plot)
         plots.setSizes([600, 400])
@@ -88,10 +100,11 @@ class WeightsPanel(QWidget):
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Every Linear and Conv1D layer:"), self))
+        row.addWidget(WrappedLabel(self.tr("Every Linear and Conv1D layer:"), self))
         row.addWidget(self.metric_choice)
-        row.addWidget(self.run_bar, 1)
+        row.addStretch(1)
         table_layout.addLayout(row)
+        table_layout.addWidget(self.run_bar)  # a line of its own: its status has room at projector sizes
         table_layout.addWidget(self.table, 1)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
@@ -103,6 +116,7 @@ class WeightsPanel(QWidget):
         split.addWidget(upper)
         split.addWidget(table_box)
         split.setSizes([550, 350])
+        self.split = split
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 

@@ -13,6 +13,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
+
+from viz.ui.numbers import decimal, significant
+
 _VIRIDIS = pg.colormap.get("viridis")
 KEPT_COLOR = _VIRIDIS.map(0.55, mode="qcolor")  # teal
 SAMPLED_COLOR = _VIRIDIS.map(0.85, mode="qcolor")  # yellow-green outline
@@ -190,15 +193,18 @@ class DistributionChart(pg.PlotWidget):
         self.before_marks.setSize(13 * s)
         self.before_marks.setBrush(pg.mkBrush(BEFORE_COLOR))
         self.before_marks.setPen(pg.mkPen(QColor(60, 30, 20), width=1.0 * s))
+        foreground = self.getPlotItem().getAxis("bottom").textPen().color()
         for text_item in self.value_texts:
             text_item.setFont(self._font(1.0))
+            if text_item.color != CUT_COLOR:  # a theme switch: the kept tokens' values follow the axis colour
+                text_item.setColor(foreground)
         self._check_fit()
 
 
 def _percent(value: float) -> str:
     """Two significant digits below 1 %, so small probabilities do not all read as 0.0 %."""
     if value >= 1.0 or value == 0.0:
-        return f"{value:.1f} %"
+        return f"{decimal(value, 1)} %"
     if value < 0.01:
-        return "<0.01 %"
-    return f"{value:.2g} %"
+        return f"<{decimal(0.01, 2)} %"
+    return f"{significant(value, 2)} %"

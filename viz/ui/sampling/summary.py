@@ -6,6 +6,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
+from viz.ui.numbers import decimal, integer
+
+
 class SummaryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -30,12 +33,12 @@ class SummaryPanel(QWidget):
     def show_distribution(self, distribution) -> None:
         vocab = distribution.ranked.vocab_size
         self.kept_label.setText(
-            self.tr("Kept: {kept:,} of {vocab:,} tokens").format(kept=distribution.kept_count, vocab=vocab)
+            self.tr("Kept: {kept} of {vocab} tokens").format(kept=integer(distribution.kept_count), vocab=integer(vocab))
         )
-        self.mass_label.setText(self.tr("Kept mass: {mass:.2%}").format(mass=distribution.kept_mass))
+        self.mass_label.setText(self.tr("Kept mass: {mass} %").format(mass=decimal(100 * distribution.kept_mass, 2)))
         self.entropy_label.setText(
-            self.tr("Entropy: {after:.2f} bits (before the cut: {before:.2f} bits)").format(
-                after=distribution.entropy_bits, before=distribution.tempered_entropy_bits
+            self.tr("Entropy: {after} bits (before the cut: {before} bits)").format(
+                after=decimal(distribution.entropy_bits, 2), before=decimal(distribution.tempered_entropy_bits, 2)
             )
         )
 

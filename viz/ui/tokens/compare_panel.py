@@ -6,12 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSizePolicy,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from viz.ui.flow_layout import FlowLayout
+from viz.ui.numbers import decimal, integer
 from viz.ui.tokens.aligned_rows import AlignedRows
 from viz.ui.workers import LatestWorker
+from viz.ui.wrapped_label import WrappedLabel
 
 
 def _compare(text, sources):
@@ -42,13 +45,14 @@ class ComparePanel(QWidget):
         self.choice_bar = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add tokenizer folder…"), self)
         self.add_button.clicked.connect(self._ask_folder)
-        header = QHBoxLayout()
+        header = FlowLayout()
         header.addWidget(title)
-        header.addLayout(self.choice_bar)
-        header.addStretch(1)
+        choices = QWidget(self)
+        self.choice_bar.setContentsMargins(0, 0, 0, 0)
+        choices.setLayout(self.choice_bar)
+        header.addWidget(choices)
         header.addWidget(self.add_button)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = WrappedLabel("", self)
         self.summary = QTableWidget(0, 5, self)
         self.summary.setHorizontalHeaderLabels(
             [self.tr("Tokenizer"), self.tr("Kind"), self.tr("Vocabulary"), self.tr("Tokens"), self.tr("Characters per token")]
@@ -57,7 +61,9 @@ class ComparePanel(QWidget):
         self.summary.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.summary.setSelectionMode(QAbstractItemView.NoSelection)
         self.summary.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # On a projector with the help panel open the columns may not all fit: the table then scrolls.
+        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarAsNeeded)
+        self.summary.setSizePolicy(QSizePolicy.Ignored, self.summary.sizePolicy().verticalPolicy())
         self.summary.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.summary.setVisible(False)  # until the first comparison fills it
         self.rows = AlignedRows(self)
@@ -67,10 +73,8 @@ class ComparePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
-        summary_row = QHBoxLayout()
-        summary_row.addWidget(self.summary)
-        summary_row.addWidget(self.status, 1)
-        layout.addLayout(summary_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.status)
         layout.addWidget(self.scroll, 1)
 
     # sources
@@ -135,9 +139,9 @@ class ComparePanel(QWidget):
             cells = [
                 row.name,
                 row.error or self.describe(row.scheme),
-                "{:,}".format(row.scheme.vocab_size) if not row.error else "",
+                integer(row.scheme.vocab_size) if not row.error else "",
                 str(counts.tokens) if not row.error else "",
-                "{:.2f}".format(counts.characters_per_token) if not row.error else "",
+                decimal(counts.characters_per_token, 2) if not row.error else "",
             ]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
@@ -150,7 +154,7 @@ class ComparePanel(QWidget):
         self.summary.setFixedHeight(height + 2 * self.summary.frameWidth())
         self.summary.resizeColumnsToContents()
         width = sum(self.summary.columnWidth(c) for c in range(self.summary.columnCount()))
-        self.summary.setFixedWidth(width + 2 * self.summary.frameWidth())
+        self.summary.setMaximumWidth(width + 2 * self.summary.frameWidth())
         self._refresh_status()
         self.compared.emit(comparison)
 

@@ -134,7 +134,9 @@ class AttentionView(View):
         queries, keys = trace.labels(kind)
         masked = masked_positions(trace, kind, self.toolbar.layer)
         if mode == DETAIL:
-            self.detail.show_matrix(matrix, queries, keys, masked, self._title(kind), self._axis_titles(kind))
+            scale_title = self.tr("attention flow (rollout)") if self.toolbar.aggregate == ROLLOUT else None
+            self.detail.show_matrix(matrix, queries, keys, masked, self._title(kind), self._axis_titles(kind),
+                                    scale_title)
             self.stack.setCurrentWidget(self.detail)
         elif mode == LINES:
             self.lines.show_matrix(matrix, queries, keys, self._title(kind))
@@ -166,7 +168,9 @@ class AttentionView(View):
             return
         causal = is_causal(kind)
         scores = trace_pattern_scores(trace, kind, causal)  # from the overview's summary: no second pass
-        self.overview.show_patterns(strongest_of(scores), even_weight(trace.attention_shape(kind)[-1], causal))
+        even = even_weight(trace.attention_shape(kind)[-1], causal)
+        # a head no stronger than an even spread shows no pattern: it is left out rather than called strongest
+        self.overview.show_patterns([h for h in strongest_of(scores) if h.score > even], even)
 
     def _on_overview_ready(self, result) -> None:
         trace, kind, grid, rgba = result
@@ -266,6 +270,16 @@ class AttentionView(View):
 
     def export_widget(self) -> QWidget:
         return self.stack.currentWidget()
+
+    def set_presenting(self, on: bool) -> None:
+        self.overview.set_presenting(on)
+        self.detail.set_presenting(on)
+
+    def pages(self) -> list:
+        return [OVERVIEW, DETAIL, LINES, STEPS]
+
+    def show_page(self, page) -> None:
+        self.toolbar.set_mode(page)
 
     def export_tables(self) -> dict[str, list[list]]:
         trace = self.state.trace

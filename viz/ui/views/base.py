@@ -35,6 +35,17 @@ class View(QWidget):
         """The widget whose picture is exported (PNG, SVG, clipboard)."""
         return self
 
+    def pages(self) -> list:
+        """The inner pages a person can open (sub-tabs, modes), for `show_page`; [None] when there is one."""
+        return [None]
+
+    def show_page(self, page) -> None:
+        """Open one of `pages()`."""
+
+    def main_picture(self) -> QWidget:
+        """The picture this view is about (heatmap, chart, map): on a projector it gets most of the room."""
+        return self.export_widget()
+
     def export_tables(self) -> dict[str, list[list]]:
         """Tables shown by the view, for CSV export: name -> rows (first row the header)."""
         return {}
@@ -44,6 +55,9 @@ class View(QWidget):
 
         Qt widgets follow the application font; pyqtgraph items need this hook.
         """
+
+    def set_presenting(self, on: bool) -> None:
+        """Presentation mode: the picture wins room from explanatory text (which moves to F1 or a tooltip)."""
 
     def settings(self) -> dict:
         """The view's choices a saved session restores (layer, head, temperature…), JSON-serialisable."""

@@ -96,6 +96,19 @@ class QuantizationView(View):
     def export_widget(self) -> QWidget:
         return self._current_panel()
 
+    def main_picture(self) -> QWidget:
+        panel = self._current_panel()
+        return getattr(panel, "main_picture", lambda: panel)()
+
+    def set_presenting(self, on: bool) -> None:
+        self.weights.set_presenting(on)
+
+    def pages(self) -> list:
+        return list(range(self.tabs.count()))
+
+    def show_page(self, page) -> None:
+        self.tabs.setCurrentIndex(page)
+
     def _current_panel(self) -> QWidget:
         page = self.tabs.currentWidget()
         return page.widget() if isinstance(page, QScrollArea) else page

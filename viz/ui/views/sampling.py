@@ -6,10 +6,10 @@ from collections import OrderedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
-from viz.ui.flow_layout import vertical_scroll
+from viz.ui.flow_layout import FlowLayout, keep_together, vertical_scroll
 from viz.ui.sampling.chart import DistributionChart
 from viz.ui.sampling.controls import SamplingControls
 from viz.ui.sampling.history import HistoryTable
@@ -21,6 +21,7 @@ from viz.ui.sampling.token_strip import TokenStrip
 from viz.ui.views.base import View
 
 MAX_CANDIDATES = 50
+PRESENTING_CONTROLS_FONT = 0.8  # the controls beside the chart, on a projector, relative to the text
 RANKED_CACHE = 8  # positions whose sorted logits are kept (about 1 MB each for a 50k vocabulary)
 
 
@@ -54,10 +55,10 @@ class SamplingView(View):
         self.count_spin = QSpinBox(self, minimum=5, maximum=MAX_CANDIDATES, value=15)
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
-        top.addWidget(QLabel(self.tr("Bars show"), self))
-        top.addWidget(self.mode_combo)
-        top.addWidget(QLabel(self.tr("Candidates"), self))
-        top.addWidget(self.count_spin)
+        choices = FlowLayout()  # wraps under a projector's font instead of squeezing its labels
+        choices.addWidget(keep_together(self, QLabel(self.tr("Bars show"), self), self.mode_combo))
+        choices.addWidget(keep_together(self, QLabel(self.tr("Candidates"), self), self.count_spin))
+        top.addLayout(choices)
         self.strip = TokenStrip(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -69,6 +70,7 @@ class SamplingView(View):
         self.buttons = StepButtons(self)
         self.history = HistoryTable(self)
         side = QWidget(self)
+        self.side = side
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.controls, self.summary, self.buttons):
@@ -119,6 +121,15 @@ class SamplingView(View):
     def export_widget(self) -> QWidget:
         return self.plot_side  # the chart with its legend
 
+    def main_picture(self) -> QWidget:
+        return self.chart
+
+    def set_presenting(self, on: bool) -> None:
+        """On a projector the class reads the chart; the controls beside it, which the lecturer works, are
+        set a little smaller so the chart gets more of the width."""
+        self._presenting = on
+        self.set_scale(self._scale)
+
     def export_tables(self) -> dict[str, list[list]]:
         tables = {}
         if self.distribution is not None:
@@ -152,13 +163,20 @@ class SamplingView(View):
             self.count_spin.setValue(settings["candidates"])
 
     def set_scale(self, factor: float) -> None:
+        self._scale = factor
+        # A style sheet, not setFont: under the application's style sheet children take their font from it.
+        if getattr(self, "_presenting", False):
+            size = QApplication.font().pointSizeF() * PRESENTING_CONTROLS_FONT
+            self.side.setStyleSheet(f"font-size: {size:.1f}pt;")
+        elif self.side.styleSheet():
+            self.side.setStyleSheet("")
         self.chart.set_scale(factor)
         self.strip.set_scale(factor)
         self.summary.set_scale(factor)
         bold = QFont()
         bold.setBold(True)  # only the weight, so the size follows the application font
         self.headline.setFont(bold)
-        side = max(400, self.fontMetrics().averageCharWidth() * 42)  # the controls unclipped; the chart gets the rest
+        side = max(300, self.side.minimumSizeHint().width() + 24)  # the controls unclipped; the chart gets the rest
         sizes = self.splitter.sizes()
         total = sum(sizes) or self.width()
         if total > side and (len(sizes) < 2 or sizes[1] < side):  # widen only: keep what the user dragged
