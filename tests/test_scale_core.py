@@ -90,3 +90,20 @@ def test_shape_read_from_a_loaded_model(tiny_loaded, arch):
     assert shape.parameters == sum(p.numel() for p in loaded.model.parameters())
     assert shape.hidden == 32 and shape.heads == 4
     assert shape.layers == (2 if arch == "gpt2" else 4)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("175B", 175e9), ("1.4T", 1.4e12), ("7e9", 7e9), ("125 M", 125e6), ("3,14e23", 3.14e23), ("2.5k", 2500.0),
+])
+def test_counts_read_as_people_write_them(text, value):
+    from viz.core.scale.quantities import parse_count
+
+    assert parse_count(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "0", "7 X", "1..2"])
+def test_unreadable_counts_raise_one_clear_error(text):
+    from viz.core.scale.quantities import QuantityError, parse_count
+
+    with pytest.raises(QuantityError):
+        parse_count(text)

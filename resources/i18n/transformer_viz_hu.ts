@@ -1392,6 +1392,33 @@
     </message>
 </context>
 <context>
+    <name>ResultsTable</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Mennyiség</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Érték</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Szakasz</translation>
+    </message>
+    <message>
+        <source>Value (bytes, tokens, FLOPs…)</source>
+        <translation>Érték (bájt, token, FLOP…)</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Megjelenítve</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hogyan</translation>
+    </message>
+</context>
+<context>
     <name>RunBar</name>
     <message>
         <source>Cancel</source>
@@ -1518,6 +1545,259 @@
     <message>
         <source>The sequence has reached the model&apos;s {n} positions.</source>
         <translation>A sorozat elérte a modell {n} pozícióját.</translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <source>Compute-optimal frontier</source>
+        <translation>Számításoptimális határvonal</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>paraméterek</translation>
+    </message>
+    <message>
+        <source>training tokens</source>
+        <translation>tanító tokenek</translation>
+    </message>
+    <message>
+        <source>Chinchilla: 20 tokens per parameter</source>
+        <translation>Chinchilla: paraméterenként 20 token</translation>
+    </message>
+    <message>
+        <source>published models</source>
+        <translation>publikált modellek</translation>
+    </message>
+    <message>
+        <source>this calculation</source>
+        <translation>ez a számítás</translation>
+    </message>
+    <message>
+        <source>its optimal tokens</source>
+        <translation>optimális tokenszáma</translation>
+    </message>
+    <message>
+        <source>{value} GB</source>
+        <translation>{value} GB</translation>
+    </message>
+    <message>
+        <source>Inference (weights only)</source>
+        <translation>Futtatás (csak a súlyok)</translation>
+    </message>
+    <message>
+        <source>parameters × bytes per weight</source>
+        <translation>paraméterek × bájt súlyonként</translation>
+    </message>
+    <message>
+        <source>Training, one copy (Adam, mixed precision)</source>
+        <translation>Tanítás, egy példány (Adam, vegyes pontosság)</translation>
+    </message>
+    <message>
+        <source>weights (fp16/bf16)</source>
+        <translation>súlyok (fp16/bf16)</translation>
+    </message>
+    <message>
+        <source>2 bytes × parameters</source>
+        <translation>2 bájt × paraméterek</translation>
+    </message>
+    <message>
+        <source>gradients (fp16/bf16)</source>
+        <translation>gradiensek (fp16/bf16)</translation>
+    </message>
+    <message>
+        <source>optimizer states</source>
+        <translation>optimalizáló állapota</translation>
+    </message>
+    <message>
+        <source>12 bytes × parameters: fp32 weights, momentum, variance (ZeRO, 2020)</source>
+        <translation>12 bájt × paraméterek: fp32 súlyok, momentum, variancia (ZeRO, 2020)</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>aktivációk</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>összesen</translation>
+    </message>
+    <message>
+        <source>Per GPU on {n} GPUs</source>
+        <translation>GPU-nként, {n} GPU-n</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Számítás</translation>
+    </message>
+    <message>
+        <source>as entered</source>
+        <translation>a megadott érték</translation>
+    </message>
+    <message>
+        <source>20 × parameters (Chinchilla)</source>
+        <translation>20 × paraméterek (Chinchilla)</translation>
+    </message>
+    <message>
+        <source>training FLOPs</source>
+        <translation>tanítás FLOP-ban</translation>
+    </message>
+    <message>
+        <source>6 × parameters × tokens (Kaplan et al., 2020)</source>
+        <translation>6 × paraméterek × tokenek (Kaplan és mtsai, 2020)</translation>
+    </message>
+    <message>
+        <source>petaFLOP/s-days</source>
+        <translation>petaFLOP/s-nap</translation>
+    </message>
+    <message>
+        <source>FLOPs ÷ (10^15 × 86 400)</source>
+        <translation>FLOP ÷ (10^15 × 86 400)</translation>
+    </message>
+    <message>
+        <source>Chinchilla-optimal tokens</source>
+        <translation>Chinchilla-optimális tokenszám</translation>
+    </message>
+    <message>
+        <source>20 × parameters (Hoffmann et al., 2022)</source>
+        <translation>20 × paraméterek (Hoffmann és mtsai, 2022)</translation>
+    </message>
+    <message>
+        <source>optimal size for {flops} FLOPs</source>
+        <translation>optimális méret {flops} FLOP-hoz</translation>
+    </message>
+    <message>
+        <source>√(budget ÷ 120), trained on {tokens} tokens</source>
+        <translation>√(keret ÷ 120), {tokens} tokenen tanítva</translation>
+    </message>
+    <message>
+        <source>needs layers, hidden size and heads</source>
+        <translation>ehhez kell a rétegszám, a rejtett méret és a fejek száma</translation>
+    </message>
+    <message>
+        <source>2·s·b·h per layer, full recomputation (Korthikanti et al., 2022)</source>
+        <translation>rétegenként 2·s·b·h, teljes újraszámolással (Korthikanti és mtsai, 2022)</translation>
+    </message>
+    <message>
+        <source>s·b·h·(34 + 5·a·s/h) per layer, b = {b}, s = {s} (Korthikanti et al., 2022)</source>
+        <translation>rétegenként s·b·h·(34 + 5·a·s/h), b = {b}, s = {s} (Korthikanti és mtsai, 2022)</translation>
+    </message>
+    <message>
+        <source>every GPU holds all: 16Ψ + activations</source>
+        <translation>minden GPU mindent tárol: 16Ψ + aktivációk</translation>
+    </message>
+    <message>
+        <source>optimizer states sharded: 4Ψ + 12Ψ/N</source>
+        <translation>az optimalizáló állapota szétosztva: 4Ψ + 12Ψ/N</translation>
+    </message>
+    <message>
+        <source>and gradients: 2Ψ + 14Ψ/N</source>
+        <translation>a gradiensek is: 2Ψ + 14Ψ/N</translation>
+    </message>
+    <message>
+        <source>and weights: 16Ψ/N</source>
+        <translation>a súlyok is: 16Ψ/N</translation>
+    </message>
+    <message>
+        <source>full shard, as ZeRO-3: 16Ψ/N</source>
+        <translation>teljes szétosztás, mint a ZeRO-3: 16Ψ/N</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleInputs</name>
+    <message>
+        <source>Parameters: 125M, 7B, 1.4T or 7e9</source>
+        <translation>Paraméterek: 125M, 7B, 1,4T vagy 7e9</translation>
+    </message>
+    <message>
+        <source>Sequences per GPU in one step (micro-batch)</source>
+        <translation>Szekvenciák GPU-nként egy lépésben (mikro-köteg)</translation>
+    </message>
+    <message>
+        <source>Chinchilla-optimal</source>
+        <translation>Chinchilla-optimális</translation>
+    </message>
+    <message>
+        <source>Training tokens; empty: 20 per parameter (Chinchilla)</source>
+        <translation>Tanító tokenek; üresen: paraméterenként 20 (Chinchilla)</translation>
+    </message>
+    <message>
+        <source>this run&apos;s compute</source>
+        <translation>e tanítás számítási igénye</translation>
+    </message>
+    <message>
+        <source>Compute budget in FLOPs (3e23) for the optimal model size</source>
+        <translation>Számítási keret FLOP-ban (3e23) az optimális modellmérethez</translation>
+    </message>
+    <message>
+        <source>Recompute activations</source>
+        <translation>Aktivációk újraszámolása</translation>
+    </message>
+    <message>
+        <source>Keep only each layer&apos;s input and recompute the rest in the backward pass</source>
+        <translation>Csak a rétegek bemenetét tartja meg, a többit a visszaterjesztéskor újraszámolja</translation>
+    </message>
+    <message>
+        <source>Use the loaded model</source>
+        <translation>A betöltött modell adatai</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Paraméterek:</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>Rétegek:</translation>
+    </message>
+    <message>
+        <source>Hidden size:</source>
+        <translation>Rejtett méret:</translation>
+    </message>
+    <message>
+        <source>Heads:</source>
+        <translation>Fejek:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Köteg:</translation>
+    </message>
+    <message>
+        <source>Sequence:</source>
+        <translation>Szekvencia:</translation>
+    </message>
+    <message>
+        <source>GPUs:</source>
+        <translation>GPU-k:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokenek:</translation>
+    </message>
+    <message>
+        <source>Budget (FLOPs):</source>
+        <translation>Keret (FLOP):</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a count such as 7B, 1.4T or 3e23.</source>
+        <translation>„{text}” nem olyan szám, mint 7B, 1,4T vagy 3e23.</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleView</name>
+    <message>
+        <source>Select a row to see its formula.</source>
+        <translation>Válasszon ki egy sort, és itt látja a képletét.</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Méret</translation>
+    </message>
+    <message>
+        <source>Model size and cost. Running a model needs its weights in memory: parameters times the bytes of the number format. Training with Adam in mixed precision needs about 16 bytes per parameter (weights, gradients, and the optimizer&apos;s fp32 copy, momentum and variance) plus the activations of a batch. DDP copies all of it to every GPU; ZeRO stages 1-3 and FSDP share it out. Training takes about 6 × parameters × tokens FLOPs, and Chinchilla&apos;s rule says a compute budget is best spent on about 20 tokens per parameter. Every field can be edited.</source>
+        <translation>Modellméret és költség. A futtatáshoz a súlyoknak a memóriában kell lenniük: a paraméterek száma szorozva a számformátum bájtjaival. Adammal, vegyes pontossággal tanítva paraméterenként körülbelül 16 bájt kell (súlyok, gradiensek, valamint az optimalizáló fp32 másolata, momentuma és varianciája), és ehhez jönnek egy köteg aktivációi. A DDP mindezt minden GPU-ra lemásolja; a ZeRO 1–3. szintje és az FSDP szétosztja. A tanítás körülbelül 6 × paraméterek × tokenek FLOP, és a Chinchilla-szabály szerint egy számítási keretet paraméterenként kb. 20 tokenre érdemes elkölteni. Minden mező szerkeszthető.</translation>
+    </message>
+    <message>
+        <source>{params} parameters trained on {tokens} tokens</source>
+        <translation>{params} paraméter, {tokens} tokenen tanítva</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ def view_classes() -> list:
     from viz.ui.views.embeddings import EmbeddingsView
     from viz.ui.views.quantization import QuantizationView
     from viz.ui.views.sampling import SamplingView
+    from viz.ui.views.scale import ScaleView
     from viz.ui.views.tokens import TokensView
 
-    return [TokensView, EmbeddingsView, AttentionView, SamplingView, QuantizationView]
+    return [TokensView, EmbeddingsView, AttentionView, SamplingView, QuantizationView, ScaleView]
