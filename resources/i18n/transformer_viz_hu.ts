@@ -330,6 +330,108 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <source>MIT (modified)</source>
+        <translation>MIT (módosított)</translation>
+    </message>
+    <message>
+        <source>The decoder that made text generation popular; byte-level BPE, 1,024 positions.</source>
+        <translation>A dekóder, amely népszerűvé tette a szöveggenerálást; bájtszintű BPE, 1024 pozíció.</translation>
+    </message>
+    <message>
+        <source>proprietary</source>
+        <translation>zárt, saját licenc</translation>
+    </message>
+    <message>
+        <source>Weights never released; reachable only through OpenAI&apos;s API. Same design as GPT-2, much larger.</source>
+        <translation>A súlyait sosem adták ki; csak az OpenAI API-ján érhető el. Felépítése a GPT-2-é, csak sokkal nagyobb.</translation>
+    </message>
+    <message>
+        <source>110M (base), 340M (large)</source>
+        <translation>110M (base), 340M (large)</translation>
+    </message>
+    <message>
+        <source>Encoder trained by filling in masked words; WordPiece tokens.</source>
+        <translation>Letakart szavak kitalálására tanított enkóder; WordPiece tokenek.</translation>
+    </message>
+    <message>
+        <source>T5 fine-tuned on more than 1,800 instruction tasks; follows prompts such as &quot;translate English to German: …&quot;.</source>
+        <translation>Több mint 1800 utasításos feladaton finomhangolt T5; követi az olyan utasításokat, mint a „translate English to German: …”.</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s community licences (LLaMA 1: research only)</source>
+        <translation>a Meta közösségi licencei (LLaMA 1: csak kutatásra)</translation>
+    </message>
+    <message>
+        <source>Open-weight decoders (RoPE, SwiGLU, RMSNorm); the Hub asks you to accept Meta&apos;s licence and log in. TinyLlama has the same design and no gate.</source>
+        <translation>Nyílt súlyú dekóderek (RoPE, SwiGLU, RMSNorm); a Hub kéri a Meta licencének elfogadását és bejelentkezést. A TinyLlama felépítése ugyanez, és nincs korlátozva.</translation>
+    </message>
+    <message>
+        <source>BigScience RAIL 1.0 (use restrictions)</source>
+        <translation>BigScience RAIL 1.0 (felhasználási korlátozásokkal)</translation>
+    </message>
+    <message>
+        <source>Open multilingual decoder (46 languages, 13 programming languages), ALiBi positions.</source>
+        <translation>Nyílt, többnyelvű dekóder (46 nyelv, 13 programozási nyelv), ALiBi pozíciókódolás.</translation>
+    </message>
+    <message>
+        <source>PaLM&apos;s weights were never made public, so no tool can load it. Nearest open models: Gemma (Google&apos;s open decoders), FLAN-T5 (the same FLAN instruction tuning as Flan-PaLM), Llama (PaLM&apos;s SwiGLU and rotary positions) and BLOOM 176B (the open model nearest in size).</source>
+        <translation>A PaLM súlyait sosem tették nyilvánossá, így semmilyen eszköz nem tudja betölteni. A legközelebbi nyílt modellek: Gemma (a Google nyílt dekóderei), FLAN-T5 (ugyanaz a FLAN utasításos finomhangolás, mint a Flan-PaLM-é), Llama (a PaLM SwiGLU-ja és forgó pozíciókódolása) és BLOOM 176B (méretben a legközelebbi nyílt modell).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Model catalogue</source>
+        <translation>Modellkatalógus</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Család</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Méretek</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licenc</translation>
+    </message>
+    <message>
+        <source>Open weights</source>
+        <translation>Nyílt súlyok</translation>
+    </message>
+    <message>
+        <source>Open models load from the Hugging Face Hub (a network connection, or a copy in the local cache). Gated ones need the licence accepted on the Hub and a login.</source>
+        <translation>A nyílt modellek a Hugging Face Hubról töltődnek be (hálózati kapcsolattal vagy a helyi gyorsítótárból). A korlátozottakhoz el kell fogadni a licencet a Hubon, és be kell jelentkezni.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no, not public</source>
+        <translation>nem, nem nyilvános</translation>
+    </message>
+    <message>
+        <source>nearest open model: </source>
+        <translation>legközelebbi nyílt modell: </translation>
+    </message>
+    <message>
+        <source> (gated)</source>
+        <translation> (korlátozott)</translation>
+    </message>
+    <message>
+        <source>Double-click to load {id}</source>
+        <translation>Dupla kattintással betölti: {id}</translation>
+    </message>
+</context>
+<context>
     <name>ChartLegend</name>
     <message>
         <source>logit ÷ temperature, kept</source>
@@ -1001,6 +1103,14 @@
     <message>
         <source>Open folder…</source>
         <translation>Mappa megnyitása…</translation>
+    </message>
+    <message>
+        <source>Catalogue…</source>
+        <translation>Katalógus…</translation>
+    </message>
+    <message>
+        <source>The course&apos;s models: GPT, PaLM, LLaMA, BLOOM, BERT, FLAN-T5</source>
+        <translation>A kurzus modelljei: GPT, PaLM, LLaMA, BLOOM, BERT, FLAN-T5</translation>
     </message>
     <message>
         <source>Where the model runs: auto picks CUDA, then Apple MPS, then the CPU</source>
