@@ -115,3 +115,11 @@ def test_rank_and_greedy_flag_follow_the_distribution(tiny_loaded):
 def test_encoder_only_models_are_refused_in_one_sentence(tiny_loaded):
     with pytest.raises(FewShotError):
         score_shots(tiny_loaded("bert"), _request(task("capital")))
+
+
+def test_a_broken_template_is_one_clear_error():
+    from viz.core.fewshot.prompt import TemplateError
+
+    for broken in ("{question}", "{input", "{0}"):
+        with pytest.raises(TemplateError):
+            build_prompt(Template(query=broken), (), "x", 0)

@@ -248,6 +248,49 @@
     </message>
 </context>
 <context>
+    <name>BankEditor</name>
+    <message>
+        <source>Example input</source>
+        <translation>Példa bemenete</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Válasz</translation>
+    </message>
+    <message>
+        <source>Decoders: put before the answer when it is scored after the prompt (usually a space)</source>
+        <translation>Dekódereknél: ez kerül a válasz elé, amikor a prompt után pontozzuk (általában egy szóköz)</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Feladat:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Kérdés:</translation>
+    </message>
+    <message>
+        <source>Reference answer:</source>
+        <translation>Helyes válasz:</translation>
+    </message>
+    <message>
+        <source>Example template:</source>
+        <translation>Példa sablonja:</translation>
+    </message>
+    <message>
+        <source>Question template:</source>
+        <translation>Kérdés sablonja:</translation>
+    </message>
+    <message>
+        <source>Between examples:</source>
+        <translation>Példák között:</translation>
+    </message>
+    <message>
+        <source>Before the answer:</source>
+        <translation>A válasz előtt:</translation>
+    </message>
+</context>
+<context>
     <name>BitRow</name>
     <message>
         <source>sign</source>
@@ -671,6 +714,93 @@
     <message>
         <source>Saved {path}</source>
         <translation>Mentve: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FewShot</name>
+    <message>
+        <source>Probability of the reference answer</source>
+        <translation>A helyes válasz valószínűsége</translation>
+    </message>
+    <message>
+        <source>examples in the prompt (k)</source>
+        <translation>példák a promptban (k)</translation>
+    </message>
+    <message>
+        <source>P(answer)</source>
+        <translation>P(válasz)</translation>
+    </message>
+    <message>
+        <source>{p}
+rank {rank}</source>
+        <translation>{p}
+{rank}. hely</translation>
+    </message>
+</context>
+<context>
+    <name>FewShotTask</name>
+    <message>
+        <source>normalize date</source>
+        <translation>dátum egységesítése</translation>
+    </message>
+    <message>
+        <source>number to words</source>
+        <translation>szám betűkkel</translation>
+    </message>
+    <message>
+        <source>words to number</source>
+        <translation>betűkből szám</translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation>megfordítás</translation>
+    </message>
+    <message>
+        <source>plural of a noun</source>
+        <translation>főnév többes száma</translation>
+    </message>
+    <message>
+        <source>capital of a country</source>
+        <translation>ország fővárosa</translation>
+    </message>
+</context>
+<context>
+    <name>FewShotView</name>
+    <message>
+        <source>Prompt with</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>{k}-shot</source>
+        <translation>{k} példával</translation>
+    </message>
+    <message>
+        <source>Few-shot</source>
+        <translation>Példák</translation>
+    </message>
+    <message>
+        <source>In-context learning: the same question asked with 0, 1, 2 or 4 worked examples before it. The prompt is shown exactly as the model receives it, built from the template on the left; the coloured text is the reference answer, whose probability the model gives (teacher forcing). Small models often need the examples; a model trained on one exact input form (demo-t5) can be thrown off by them. Edit the examples, the question or the template and the scores follow.</source>
+        <translation>Tanulás a kontextusból: ugyanaz a kérdés 0, 1, 2 vagy 4 kidolgozott példa után. A prompt pontosan úgy látszik, ahogy a modell megkapja, a bal oldali sablonból összerakva; a színes szöveg a helyes válasz, amelynek valószínűségét a modell megadja (tanári kényszerítéssel). A kis modelleknek gyakran kellenek a példák; egy pontosan egyféle bemenetre tanított modellt (demo-t5) viszont megzavarhatnak. Írja át a példákat, a kérdést vagy a sablont, és a pontszámok követik.</translation>
+    </message>
+    <message>
+        <source>Scoring the answer…</source>
+        <translation>A válasz pontozása…</translation>
+    </message>
+    <message>
+        <source>The bank has only {n} examples.</source>
+        <translation>A gyűjteményben csak {n} példa van.</translation>
+    </message>
+    <message>
+        <source>, {n} tokens</source>
+        <translation>, {n} token</translation>
+    </message>
+    <message>
+        <source>Encoder input, exactly as sent{tokens}; below it, in colour, the output whose probability is measured:</source>
+        <translation>Az enkóder bemenete, pontosan úgy, ahogy elküldtük{tokens}; alatta színesen a kimenet, amelynek valószínűségét mérjük:</translation>
+    </message>
+    <message>
+        <source>The prompt, exactly as sent{tokens}, and in colour the answer whose probability is measured:</source>
+        <translation>A prompt, pontosan úgy, ahogy elküldtük{tokens}, és színesen a válasz, amelynek valószínűségét mérjük:</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2065,41 @@
     <message>
         <source>Cannot open {path}: {reason}</source>
         <translation>Nem nyitható meg: {path} ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>ShotsTable</name>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>P(answer)</source>
+        <translation>P(válasz)</translation>
+    </message>
+    <message>
+        <source>log P</source>
+        <translation>log P</translation>
+    </message>
+    <message>
+        <source>rank of 1st token</source>
+        <translation>első token helyezése</translation>
+    </message>
+    <message>
+        <source>greedy says it</source>
+        <translation>mohó dekódolás ezt mondja</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nem</translation>
+    </message>
+    <message>
+        <source>prompt longer than the model&apos;s {n} positions</source>
+        <translation>a prompt hosszabb a modell {n} pozíciójánál</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from viz.core.catalogue import QT_TRANSLATE_NOOP
 from viz.core.fewshot.prompt import Example, Template
 
 _SEQ2SEQ = Template(example="{input} = {answer}", query="{input}", separator="\n", answer_prefix="")
@@ -29,21 +30,21 @@ def _bank(*pairs: tuple[str, str]) -> tuple[Example, ...]:
 
 TASKS = (
     FewShotTask(
-        "date", "normalize date", _SEQ2SEQ,
+        "date", QT_TRANSLATE_NOOP("FewShotTask", "normalize date"), _SEQ2SEQ,
         _bank(("normalize date: the 13th of March 1982", "1982-03-13"), ("normalize date: 4 Sep 1918", "1918-09-04"),
               ("normalize date: Saturday, 30th January 2049", "2049-01-30"),
               ("normalize date: 03.01.1954", "1954-01-03"), ("normalize date: 8 February 2007", "2007-02-08")),
         Example("normalize date: Tuesday, July 2, 2041", "2041-07-02"), "demo-t5",
     ),
     FewShotTask(
-        "words", "number to words", _SEQ2SEQ,
+        "words", QT_TRANSLATE_NOOP("FewShotTask", "number to words"), _SEQ2SEQ,
         _bank(("number to words: 2013", "two thousand thirteen"), ("number to words: 74", "seventy-four"),
               ("number to words: 670", "six hundred seventy"), ("number to words: 53", "fifty-three"),
               ("number to words: 73", "seventy-three")),
         Example("number to words: 684", "six hundred eighty-four"), "demo-t5",
     ),
     FewShotTask(
-        "number", "words to number", _SEQ2SEQ,
+        "number", QT_TRANSLATE_NOOP("FewShotTask", "words to number"), _SEQ2SEQ,
         _bank(("words to number: two thousand twenty-eight", "2028"),
               ("words to number: seven hundred thirty-three", "733"),
               ("words to number: six hundred forty-four", "644"), ("words to number: six hundred ninety-nine", "699"),
@@ -51,7 +52,7 @@ TASKS = (
         Example("words to number: two thousand three hundred forty-one", "2341"), "demo-t5",
     ),
     FewShotTask(
-        "reverse", "reverse", _SEQ2SEQ,
+        "reverse", QT_TRANSLATE_NOOP("FewShotTask", "reverse"), _SEQ2SEQ,
         _bank(("reverse: big golden song paper book", "book paper song golden big"),
               ("reverse: lamp paper quick golden", "golden quick paper lamp"),
               ("reverse: stone city green lamp dog moon", "moon dog lamp green city stone"),
@@ -60,14 +61,14 @@ TASKS = (
         Example("reverse: queen ocean green teacher", "teacher green ocean queen"), "demo-t5",
     ),
     FewShotTask(
-        "plural", "plural of a noun",
+        "plural", QT_TRANSLATE_NOOP("FewShotTask", "plural of a noun"),
         Template(example="{input} -> {answer}", query="{input} ->", separator="\n"),
         _bank(("list", "lists"), ("string", "strings"), ("module", "modules"), ("object", "objects"),
               ("method", "methods")),
         Example("function", "functions"), "demo-gpt2",
     ),
     FewShotTask(
-        "capital", "capital of a country",
+        "capital", QT_TRANSLATE_NOOP("FewShotTask", "capital of a country"),
         Template(example="Country: {input}\nCapital: {answer}", query="Country: {input}\nCapital:"),
         _bank(("France", "Paris"), ("Japan", "Tokyo"), ("Italy", "Rome"), ("Egypt", "Cairo"), ("Canada", "Ottawa")),
         Example("Hungary", "Budapest"), "any",

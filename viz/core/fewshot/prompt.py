@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from viz.core.errors import InputTextError
+
 SHOTS = (0, 1, 2, 4)
 
 
@@ -31,9 +33,17 @@ def build_prompt(template: Template, examples: list[Example] | tuple[Example, ..
     """The first `shots` examples, then the query; 0 shots is the query alone."""
     if shots > len(examples):
         raise ValueError(f"{shots} examples asked for, {len(examples)} in the bank")
-    parts = [template.example.format(input=e.input, answer=e.answer) for e in examples[:shots]]
-    parts.append(template.query.format(input=query))
+    try:
+        parts = [template.example.format(input=e.input, answer=e.answer) for e in examples[:shots]]
+        parts.append(template.query.format(input=query))
+    except (KeyError, IndexError, ValueError):
+        raise TemplateError("A template may use only {input} and {answer} in braces "
+                            "(write {{ and }} for a brace itself).") from None
     return template.separator.join(parts)
+
+
+class TemplateError(InputTextError):
+    """A template with an unknown {placeholder} or an unmatched brace."""
 
 
 def answer_text(template: Template, answer: str, encoder_decoder: bool) -> str:
