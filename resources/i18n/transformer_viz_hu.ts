@@ -314,6 +314,65 @@
     </message>
 </context>
 <context>
+    <name>BranchPanel</name>
+    <message>
+        <source>Tokens each branch adds (the chosen one included)</source>
+        <translation>Ennyi tokent ad hozzá minden ág (a választottat is beleértve)</translation>
+    </message>
+    <message>
+        <source>Generate from the prompt</source>
+        <translation>Generálás a promptból</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Ág</translation>
+    </message>
+    <message>
+        <source>log P</source>
+        <translation>log P</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>A generated token of the selected branch</source>
+        <translation>A kijelölt ág egy generált tokenje</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most likely tokens at that position</source>
+        <translation>A modell legvalószínűbb tokenjei ezen a helyen</translation>
+    </message>
+    <message>
+        <source>Continue from here</source>
+        <translation>Folytatás innen</translation>
+    </message>
+    <message>
+        <source>Tokens per branch:</source>
+        <translation>Token áganként:</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Itt:</translation>
+    </message>
+    <message>
+        <source>take</source>
+        <translation>legyen inkább</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Generálás…</translation>
+    </message>
+    <message>
+        <source>Continuing…</source>
+        <translation>Folytatás…</translation>
+    </message>
+    <message>
+        <source>token {n}: {token}</source>
+        <translation>{n}. token: {token}</translation>
+    </message>
+</context>
+<context>
     <name>Captions</name>
     <message>
         <source>{method} 1</source>
@@ -1733,6 +1792,14 @@ rank {rank}</source>
     <message>
         <source>Candidates</source>
         <translation>Jelöltek</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Eloszlás</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>Ágak</translation>
     </message>
     <message>
         <source>Sampling</source>
