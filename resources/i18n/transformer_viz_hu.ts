@@ -561,6 +561,29 @@
     </message>
 </context>
 <context>
+    <name>Compare</name>
+    <message>
+        <source>KL(A ‖ B) of the next-token distributions</source>
+        <translation>A következő token eloszlásainak KL(A ‖ B) eltérése</translation>
+    </message>
+    <message>
+        <source>position (token of run A)</source>
+        <translation>pozíció (az A futás tokenje)</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>nat</translation>
+    </message>
+    <message>
+        <source>same top-1 token</source>
+        <translation>azonos legvalószínűbb token</translation>
+    </message>
+    <message>
+        <source>top-1 flips</source>
+        <translation>megváltozott legvalószínűbb token</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>Compare tokenizers</source>
@@ -625,6 +648,73 @@
     <message>
         <source>Boxes are as wide as the characters they cover. Grey: every tokenizer cuts there the same way; coloured: they differ.</source>
         <translation>A dobozok olyan szélesek, mint az általuk lefedett karakterek. Szürke: ott minden tokenizáló ugyanúgy vág; színes: eltérnek.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>the same model on another text</source>
+        <translation>ugyanaz a modell egy másik szövegen</translation>
+    </message>
+    <message>
+        <source>the same text in another number format</source>
+        <translation>ugyanaz a szöveg más számformátumban</translation>
+    </message>
+    <message>
+        <source>Text B (run A is the text above)</source>
+        <translation>B szöveg (az A futás a fenti szöveg)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Összevetés</translation>
+    </message>
+    <message>
+        <source>token A</source>
+        <translation>A token</translation>
+    </message>
+    <message>
+        <source>token B</source>
+        <translation>B token</translation>
+    </message>
+    <message>
+        <source>KL (nats)</source>
+        <translation>KL (nat)</translation>
+    </message>
+    <message>
+        <source>top-1 A</source>
+        <translation>A legvalószínűbb</translation>
+    </message>
+    <message>
+        <source>top-1 B</source>
+        <translation>B legvalószínűbb</translation>
+    </message>
+    <message>
+        <source>Run B:</source>
+        <translation>B futás:</translation>
+    </message>
+    <message>
+        <source>Two runs side by side, position by position: the loaded model on your text (A) and on a second text, or the same text with the model in another number format (B). Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
+        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen vagy ugyanazon a szövegen más számformátumban (B). Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
+    </message>
+    <message>
+        <source>Load a model and type a text first.</source>
+        <translation>Előbb töltsön be egy modellt, és írjon be egy szöveget.</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Összevetés…</translation>
+    </message>
+    <message>
+        <source>Loading the second copy…</source>
+        <translation>A második példány betöltése…</translation>
+    </message>
+    <message>
+        <source>{n} positions · mean KL {mean} nats · {flips} top-1 flips</source>
+        <translation>{n} pozíció · átlagos KL {mean} nat · {flips} helyen változik a legvalószínűbb token</translation>
+    </message>
+    <message>
+        <source> · the second copy needed {mb} MB while it ran</source>
+        <translation> · a második példány futás közben {mb} MB-ot foglalt</translation>
     </message>
 </context>
 <context>

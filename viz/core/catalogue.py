@@ -51,7 +51,8 @@ CATALOGUE = (
         nearest_open=(HubModel("openai-community/gpt2-xl", "1.5B"), HubModel("bigscience/bloom", "176B")),
     ),
     CatalogueEntry(
-        name="BERT", maker="Google, 2018", family="encoder-only", sizes=QT_TRANSLATE_NOOP("Catalogue", "110M (base), 340M (large)"),
+        name="BERT", maker="Google, 2018", family="encoder-only",
+        sizes=QT_TRANSLATE_NOOP("Catalogue", "110M (base), 340M (large)"),
         licence="Apache-2.0", open_weights=True,
         summary=QT_TRANSLATE_NOOP("Catalogue", "Encoder trained by filling in masked words; WordPiece tokens."),
         hub_models=(HubModel("google-bert/bert-base-uncased", "110M"), HubModel("google-bert/bert-base-cased", "110M"),

@@ -52,6 +52,7 @@ class BankEditor(QWidget):
         self.prefix.setToolTip(self.tr("Decoders: put before the answer when it is scored after the prompt "
                                        "(usually a space)"))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapAllRows)  # labels above fields: the column stays narrow
         form.addRow(self.tr("Task:"), self.task)
         form.addRow(self.tr("Question:"), self.query)
         form.addRow(self.tr("Reference answer:"), self.answer)

@@ -74,6 +74,17 @@ class ShotsTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.rows: list[list] = []
+        self._fit_rows(4)
+
+    def _fit_rows(self, rows: int) -> None:
+        """Exactly as tall as its rows (four k), so the chart above keeps the rest."""
+        row = self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(self.horizontalHeader().sizeHint().height() + rows * row + 2 * self.frameWidth())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fit_rows(max(4, self.rowCount()))
 
     def show_result(self, result) -> None:
         yes, no = self.tr("yes"), self.tr("no")
@@ -94,8 +105,7 @@ class ShotsTable(QTableWidget):
                 self.setItem(row, column, cell)
             if cells[1] == too_long:
                 self.setSpan(row, 1, 1, 4)
-        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(height + 2 * self.frameWidth())
+        self._fit_rows(max(4, self.rowCount()))
 
     def table(self) -> list[list]:
         return [["k", "probability", "log probability", "rank of first token", "greedy match"]] + self.rows

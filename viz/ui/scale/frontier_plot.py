@@ -54,7 +54,8 @@ class FrontierPlot(ScaledPlot):
         low_d = min(1e11, self._current[1] / 3) if self._current else 1e11
         high_n, high_d = 5e12, 1e13
         sizes, tokens = frontier(6 * low_n * 20 * low_n, 6 * high_n * 20 * high_n)
-        item.plot(sizes, tokens, pen=self.pen(FRONTIER_COLOR), name=translate("Scale", "Chinchilla: 20 tokens per parameter"))
+        item.plot(sizes, tokens, pen=self.pen(FRONTIER_COLOR),
+                  name=translate("Scale", "Chinchilla: 20 tokens per parameter"))
         names = [m.name for m in KNOWN_MODELS]
         item.plot([m.parameters for m in KNOWN_MODELS], [m.tokens for m in KNOWN_MODELS], pen=None,
                   symbol="o", symbolSize=self.symbol_size(9), symbolBrush=KNOWN_COLOR, symbolPen=None,

@@ -34,19 +34,22 @@ def result_rows(result: ScaleResult) -> list[tuple[str, str, float, str, str]]:
     ]
     section = translate("Scale", "Per GPU on {n} GPUs").format(n=request.gpus)
     for split in result.per_gpu:
-        rows.append((section, STRATEGY_NAMES[split.strategy], split.total, gigabytes(split.total), _split_note(split.strategy)))
+        rows.append((section, STRATEGY_NAMES[split.strategy], split.total, gigabytes(split.total),
+                     _split_note(split.strategy)))
     section = translate("Scale", "Compute")
     rows += [
         (section, translate("Scale", "training tokens"), result.tokens, count(result.tokens),
          translate("Scale", "as entered") if request.tokens else translate("Scale", "20 × parameters (Chinchilla)")),
         (section, translate("Scale", "training FLOPs"), result.flops, scientific(result.flops),
          translate("Scale", "6 × parameters × tokens (Kaplan et al., 2020)")),
-        (section, translate("Scale", "petaFLOP/s-days"), result.pf_days, decimal(result.pf_days, 1 if result.pf_days < 100 else 0),
+        (section, translate("Scale", "petaFLOP/s-days"), result.pf_days,
+         decimal(result.pf_days, 1 if result.pf_days < 100 else 0),
          translate("Scale", "FLOPs ÷ (10^15 × 86 400)")),
         (section, translate("Scale", "Chinchilla-optimal tokens"), result.optimal_tokens, count(result.optimal_tokens),
          translate("Scale", "20 × parameters (Hoffmann et al., 2022)")),
         (section, translate("Scale", "optimal size for {flops} FLOPs").format(flops=scientific(result.budget_flops)),
-         result.optimal_parameters, count(result.optimal_parameters), translate("Scale", "√(budget ÷ 120), trained on {tokens} tokens").format(
+         result.optimal_parameters, count(result.optimal_parameters),
+         translate("Scale", "√(budget ÷ 120), trained on {tokens} tokens").format(
              tokens=count(result.optimal_tokens_for_budget))),
     ]
     return rows
@@ -58,8 +61,8 @@ def _activation_note(result: ScaleResult) -> str:
         return translate("Scale", "needs layers, hidden size and heads")
     if request.recompute:
         return translate("Scale", "2·s·b·h per layer, full recomputation (Korthikanti et al., 2022)")
-    return translate("Scale", "s·b·h·(34 + 5·a·s/h) per layer, b = {b}, s = {s} (Korthikanti et al., 2022)").format(
-        b=request.batch, s=request.sequence)
+    note = translate("Scale", "s·b·h·(34 + 5·a·s/h) per layer, b = {b}, s = {s} (Korthikanti et al., 2022)")
+    return note.format(b=request.batch, s=request.sequence)
 
 
 def _split_note(strategy: str) -> str:

@@ -126,7 +126,8 @@ class ScaleView(View):
         from viz.core.scale.known_models import KNOWN_MODELS
 
         known = [["model", "parameters", "training tokens", "training FLOPs (6ND)", "source"]]
-        known += [[m.name, m.parameters, m.tokens, training_flops(m.parameters, m.tokens), m.source] for m in KNOWN_MODELS]
+        known += [[m.name, m.parameters, m.tokens, training_flops(m.parameters, m.tokens), m.source]
+                  for m in KNOWN_MODELS]
         return {"scale": self.table.table(), "scale_known_models": known}
 
     def set_scale(self, factor: float) -> None:
