@@ -56,7 +56,7 @@ def test_loaded_model_fills_the_fields(view, tiny_loaded):
     loaded = tiny_loaded("gpt2")
     view.state.model = loaded
     view.state.model_changed.emit(loaded)
-    assert view.result.request.shape.parameters == loaded.parameter_count
+    assert view.result.request.shape.parameters == pytest.approx(loaded.parameter_count, rel=5e-3)  # 3 digits shown
     assert (view.inputs.layers.value(), view.inputs.hidden.value(), view.inputs.heads.value()) == (2, 32, 4)
 
 

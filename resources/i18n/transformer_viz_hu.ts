@@ -1975,6 +1975,10 @@ rank {rank}</source>
         <translation>optimális tokenszáma</translation>
     </message>
     <message>
+        <source>{value} MB</source>
+        <translation>{value} MB</translation>
+    </message>
+    <message>
         <source>{value} GB</source>
         <translation>{value} GB</translation>
     </message>

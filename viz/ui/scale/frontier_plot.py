@@ -28,7 +28,7 @@ class FrontierPlot(ScaledPlot):
         )
         self.setAxisItems({"bottom": LogAxis("bottom")})
         if self.legend is not None:
-            self.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))  # below the line: empty
+            self.legend.anchor(itemPos=(1, 1), parentPos=(1, 1), offset=(-10, -10))  # under the published models: empty
         self.plotItem.getAxis("bottom").enableAutoSIPrefix(False)
         self.plotItem.setLogMode(True, True)
         self.setMenuEnabled(False)

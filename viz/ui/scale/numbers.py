@@ -21,10 +21,19 @@ def decimal(value: float, digits: int = 1) -> str:
 
 
 def gigabytes(value: float) -> str:
-    """Bytes as GB (10^9), with more digits below 10 GB."""
+    """Bytes as GB (10^9), or MB (10^6) below 1 GB."""
     gb = value / 1e9
-    digits = 0 if gb >= 100 else 1 if gb >= 1 else 3
-    return translate("Scale", "{value} GB").format(value=decimal(gb, digits))
+    if gb < 1:
+        return translate("Scale", "{value} MB").format(value=decimal(value / 1e6, 1 if value < 1e8 else 0))
+    return translate("Scale", "{value} GB").format(value=decimal(gb, 0 if gb >= 100 else 1))
+
+
+def editable_count(value: float) -> str:
+    """A count as the fields read it back: 2.59M, 124M, 6.74B (three significant digits)."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            return f"{value / size:.3g}{suffix}"
+    return f"{value:.0f}"
 
 
 def count(value: float) -> str:

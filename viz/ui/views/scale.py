@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from viz.ui.scale.frontier_plot import FrontierPlot
 from viz.ui.scale.inputs import ScaleInputs
-from viz.ui.scale.numbers import count
+from viz.ui.scale.numbers import count, editable_count
 from viz.ui.scale.results import ResultsTable
 from viz.ui.views.base import View
 
@@ -64,6 +64,13 @@ class ScaleView(View):
             "tokens per parameter. Every field can be edited."
         )
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # the plot gets the larger share, whatever the table's hint
+            self._sized = True
+            width = max(self.splitter.width(), 400)
+            self.splitter.setSizes([int(width * 0.42), int(width * 0.58)])
+
     def _on_model(self, loaded) -> None:
         self.fill_from_model()
 
@@ -75,7 +82,7 @@ class ScaleView(View):
         from viz.core.scale.from_model import shape_of
 
         shape = shape_of(loaded)
-        self.inputs.set_shape(shape, f"{shape.parameters:.0f}")
+        self.inputs.set_shape(shape, editable_count(shape.parameters))
 
     def _on_request(self, request) -> None:
         from viz.core.scale.calculator import calculate
