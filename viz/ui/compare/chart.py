@@ -45,9 +45,7 @@ class KlChart(ScaledPlot):
             if xs:
                 bars = pg.BarGraphItem(x=xs, height=[float(c.kl[i]) for i in xs], width=0.8, brush=color,
                                        pen=None, name=name)
-                item.addItem(bars)
-                if self.legend is not None:
-                    self.legend.addItem(bars, name)
+                item.addItem(bars)  # named: the plot's legend lists it
         step = max(1, len(positions) // MAX_TICKS)
         self.getAxis("bottom").setTicks([[(i, c.tokens_a[i]) for i in positions[::step]]])
         item.setXRange(-0.6, len(positions) - 0.4, padding=0)

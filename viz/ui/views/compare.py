@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
-from viz.ui.compare.chart import KlChart
+from viz.ui.compare.chart import FLIP_COLOR, KlChart
 from viz.ui.scale.numbers import decimal
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
@@ -100,6 +101,13 @@ class CompareView(View):
     def shutdown(self) -> None:
         self.worker.shutdown()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # the chart gets the larger share, whatever the table's hint
+            self._sized = True
+            width = max(self.splitter.width(), 400)
+            self.splitter.setSizes([int(width * 0.6), int(width * 0.4)])
+
     def _on_mode(self, *_args) -> None:
         by_text = self.mode.currentData() == "text"
         self.text_b.setVisible(by_text)
@@ -139,7 +147,7 @@ class CompareView(View):
                 if column == 2:
                     cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 if comparison.flips[i] and column >= 3:
-                    cell.setForeground(Qt.GlobalColor.red)
+                    cell.setForeground(QColor(FLIP_COLOR))
                 self.table.setItem(i, column, cell)
         text = self.tr("{n} positions · mean KL {mean} nats · {flips} top-1 flips").format(
             n=len(comparison.kl), mean=decimal(float(comparison.kl.mean()) if len(comparison.kl) else 0.0, 4),
