@@ -39,6 +39,14 @@ def test_typing_gpt3_shows_its_compute(view, qtbot):
     assert view.table.rowCount() > 20
 
 
+def test_the_plot_is_drawn_when_seen(view, qtbot):
+    view.inputs.emit_request()
+    assert not view.plot.plotItem.listDataItems()  # hidden: only the table is filled
+    view.show()
+    qtbot.waitExposed(view)
+    assert len(view.plot.plotItem.listDataItems()) >= 3  # frontier, published models, this calculation
+
+
 def test_gpus_change_the_split(view):
     view.inputs.gpus.setValue(64)
     zero3 = next(row for row in view.export_tables()["scale"][1:] if row[1] == "ZeRO-3")
@@ -46,7 +54,9 @@ def test_gpus_change_the_split(view):
 
 
 def test_unreadable_count_is_named_and_the_last_result_stays(view, qtbot):
+    view.show()  # the first figures come when the tab is first seen
     before = view.result
+    assert before is not None
     _type(qtbot, view.inputs.parameters, "lots")
     assert view.message.isVisibleTo(view) and "lots" in view.message.text()
     assert view.result is before

@@ -32,9 +32,8 @@ class FrontierPlot(ScaledPlot):
         self.plotItem.getAxis("bottom").enableAutoSIPrefix(False)
         self.plotItem.setLogMode(True, True)
         self.setMenuEnabled(False)
-        self._labels_items: list[pg.TextItem] = []
-        self._current = None  # (parameters, tokens)
-        self.redraw()
+        self._current = None  # (parameters, tokens); nothing is drawn before the first one
+
 
     def show_model(self, parameters: float, tokens: float) -> None:
         self._current = (parameters, tokens)
@@ -42,7 +41,7 @@ class FrontierPlot(ScaledPlot):
 
     def set_scale(self, factor: float) -> None:
         super().set_scale(factor)
-        if hasattr(self, "_labels_items"):
+        if getattr(self, "_current", None) is not None:
             self.redraw()
 
     def redraw(self) -> None:

@@ -43,13 +43,12 @@ class ScaleView(View):
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
         self.result = None
+        self._plot_stale = False  # the plot is redrawn when seen (building it costs more than the table)
         self.inputs.changed.connect(self._on_request)
         self.inputs.invalid.connect(self._on_invalid)
         self.inputs.from_model_clicked.connect(self.fill_from_model)
         if state.model is not None:
             self._on_model(state.model)
-        else:
-            self.inputs.emit_request()
 
     def title(self) -> str:
         return self.tr("Scale")
@@ -66,6 +65,9 @@ class ScaleView(View):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self.result is None:
+            self.inputs.emit_request()
+        self._draw_plot()
         if not getattr(self, "_sized", False):  # the plot gets the larger share, whatever the table's hint
             self._sized = True
             width = max(self.splitter.width(), 400)
@@ -90,9 +92,16 @@ class ScaleView(View):
         self.message.hide()
         self.result = calculate(request)
         self.table.show_result(self.result)
-        self.plot.show_model(request.shape.parameters, self.result.tokens)
+        self._plot_stale = True
+        if self.isVisible():
+            self._draw_plot()
         self.plot.setToolTip(self.tr("{params} parameters trained on {tokens} tokens").format(
             params=count(request.shape.parameters), tokens=count(self.result.tokens)))
+
+    def _draw_plot(self) -> None:
+        if self._plot_stale and self.result is not None:
+            self._plot_stale = False
+            self.plot.show_model(self.result.request.shape.parameters, self.result.tokens)
 
     def _on_invalid(self, message: str) -> None:
         self.message.setText(message)
@@ -126,6 +135,9 @@ class ScaleView(View):
         i.emit_request()
 
     def export_widget(self) -> QWidget:
+        if self.result is None:
+            self.inputs.emit_request()
+        self._draw_plot()
         return self.splitter
 
     def export_tables(self) -> dict[str, list[list]]:
