@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--dtype", default="float32", choices=("float32", "float16", "bfloat16"))
     parser.add_argument("--allow-pickle", action="store_true", help="allow pickled .bin weights (weights_only)")
     parser.add_argument("--present", action="store_true", help="start in presentation mode (F5 toggles it)")
-    parser.add_argument("--view", help="the tab to open: tokens, embeddings, attention, sampling, quantization…")
+    parser.add_argument("--view", metavar="KEY", help="open this tab first (tokens, attention, sampling, scale…)")
     parser.add_argument(
         "--self-test", action="store_true",
         help="load the bundled default model (or --model), render every view offscreen, exit 0 if all is well",
@@ -92,7 +92,7 @@ def run_gui(args) -> int:
         request = type(request)(source=source, device=args.device, dtype=args.dtype, allow_pickle=args.allow_pickle)
         QTimer.singleShot(0, lambda: window.load(request))
     if args.view:
-        window.show_view(args.view)
+        QTimer.singleShot(0, lambda: window.show_view(args.view))
     if args.present:
         QTimer.singleShot(0, window.presentation.enter)
     code = app.exec()

@@ -260,6 +260,49 @@
     </message>
 </context>
 <context>
+    <name>BankEditor</name>
+    <message>
+        <source>Example input</source>
+        <translation>Példa bemenete</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Válasz</translation>
+    </message>
+    <message>
+        <source>Decoders: put before the answer when it is scored after the prompt (usually a space)</source>
+        <translation>Dekódereknél: ez kerül a válasz elé, amikor a prompt után pontozzuk (általában egy szóköz)</translation>
+    </message>
+    <message>
+        <source>Task:</source>
+        <translation>Feladat:</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Kérdés:</translation>
+    </message>
+    <message>
+        <source>Reference answer:</source>
+        <translation>Helyes válasz:</translation>
+    </message>
+    <message>
+        <source>Example template:</source>
+        <translation>Példa sablonja:</translation>
+    </message>
+    <message>
+        <source>Question template:</source>
+        <translation>Kérdés sablonja:</translation>
+    </message>
+    <message>
+        <source>Between examples:</source>
+        <translation>Példák között:</translation>
+    </message>
+    <message>
+        <source>Before the answer:</source>
+        <translation>A válasz előtt:</translation>
+    </message>
+</context>
+<context>
     <name>BitRow</name>
     <message>
         <source>sign</source>
@@ -280,6 +323,65 @@
     <message>
         <source>{name} ({n})</source>
         <translation>{name} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPanel</name>
+    <message>
+        <source>Tokens each branch adds (the chosen one included)</source>
+        <translation>Ennyi tokent ad hozzá minden ág (a választottat is beleértve)</translation>
+    </message>
+    <message>
+        <source>Generate from the prompt</source>
+        <translation>Generálás a promptból</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Ág</translation>
+    </message>
+    <message>
+        <source>log P</source>
+        <translation>log P</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>A generated token of the selected branch</source>
+        <translation>A kijelölt ág egy generált tokenje</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most likely tokens at that position</source>
+        <translation>A modell legvalószínűbb tokenjei ezen a helyen</translation>
+    </message>
+    <message>
+        <source>Continue from here</source>
+        <translation>Folytatás innen</translation>
+    </message>
+    <message>
+        <source>Tokens per branch:</source>
+        <translation>Token áganként:</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Itt:</translation>
+    </message>
+    <message>
+        <source>take</source>
+        <translation>legyen inkább</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Generálás…</translation>
+    </message>
+    <message>
+        <source>Continuing…</source>
+        <translation>Folytatás…</translation>
+    </message>
+    <message>
+        <source>token {n}: {token}</source>
+        <translation>{n}. token: {token}</translation>
     </message>
 </context>
 <context>
@@ -342,6 +444,108 @@
     </message>
 </context>
 <context>
+    <name>Catalogue</name>
+    <message>
+        <source>MIT (modified)</source>
+        <translation>MIT (módosított)</translation>
+    </message>
+    <message>
+        <source>The decoder that made text generation popular; byte-level BPE, 1,024 positions.</source>
+        <translation>A dekóder, amely népszerűvé tette a szöveggenerálást; bájtszintű BPE, 1024 pozíció.</translation>
+    </message>
+    <message>
+        <source>proprietary</source>
+        <translation>zárt, saját licenc</translation>
+    </message>
+    <message>
+        <source>Weights never released; reachable only through OpenAI&apos;s API. Same design as GPT-2, much larger.</source>
+        <translation>A súlyait sosem adták ki; csak az OpenAI API-ján érhető el. Felépítése a GPT-2-é, csak sokkal nagyobb.</translation>
+    </message>
+    <message>
+        <source>110M (base), 340M (large)</source>
+        <translation>110M (base), 340M (large)</translation>
+    </message>
+    <message>
+        <source>Encoder trained by filling in masked words; WordPiece tokens.</source>
+        <translation>Letakart szavak kitalálására tanított enkóder; WordPiece tokenek.</translation>
+    </message>
+    <message>
+        <source>T5 fine-tuned on more than 1,800 instruction tasks; follows prompts such as &quot;translate English to German: …&quot;.</source>
+        <translation>Több mint 1800 utasításos feladaton finomhangolt T5; követi az olyan utasításokat, mint a „translate English to German: …”.</translation>
+    </message>
+    <message>
+        <source>Meta&apos;s community licences (LLaMA 1: research only)</source>
+        <translation>a Meta közösségi licencei (LLaMA 1: csak kutatásra)</translation>
+    </message>
+    <message>
+        <source>Open-weight decoders (RoPE, SwiGLU, RMSNorm); the Hub asks you to accept Meta&apos;s licence and log in. TinyLlama has the same design and no gate.</source>
+        <translation>Nyílt súlyú dekóderek (RoPE, SwiGLU, RMSNorm); a Hub kéri a Meta licencének elfogadását és bejelentkezést. A TinyLlama felépítése ugyanez, és nincs korlátozva.</translation>
+    </message>
+    <message>
+        <source>BigScience RAIL 1.0 (use restrictions)</source>
+        <translation>BigScience RAIL 1.0 (felhasználási korlátozásokkal)</translation>
+    </message>
+    <message>
+        <source>Open multilingual decoder (46 languages, 13 programming languages), ALiBi positions.</source>
+        <translation>Nyílt, többnyelvű dekóder (46 nyelv, 13 programozási nyelv), ALiBi pozíciókódolás.</translation>
+    </message>
+    <message>
+        <source>PaLM&apos;s weights were never made public, so no tool can load it. Nearest open models: Gemma (Google&apos;s open decoders), FLAN-T5 (the same FLAN instruction tuning as Flan-PaLM), Llama (PaLM&apos;s SwiGLU and rotary positions) and BLOOM 176B (the open model nearest in size).</source>
+        <translation>A PaLM súlyait sosem tették nyilvánossá, így semmilyen eszköz nem tudja betölteni. A legközelebbi nyílt modellek: Gemma (a Google nyílt dekóderei), FLAN-T5 (ugyanaz a FLAN utasításos finomhangolás, mint a Flan-PaLM-é), Llama (a PaLM SwiGLU-ja és forgó pozíciókódolása) és BLOOM 176B (méretben a legközelebbi nyílt modell).</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Model catalogue</source>
+        <translation>Modellkatalógus</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Család</translation>
+    </message>
+    <message>
+        <source>Sizes</source>
+        <translation>Méretek</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licenc</translation>
+    </message>
+    <message>
+        <source>Open weights</source>
+        <translation>Nyílt súlyok</translation>
+    </message>
+    <message>
+        <source>Open models load from the Hugging Face Hub (a network connection, or a copy in the local cache). Gated ones need the licence accepted on the Hub and a login.</source>
+        <translation>A nyílt modellek a Hugging Face Hubról töltődnek be (hálózati kapcsolattal vagy a helyi gyorsítótárból). A korlátozottakhoz el kell fogadni a licencet a Hubon, és be kell jelentkezni.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no, not public</source>
+        <translation>nem, nem nyilvános</translation>
+    </message>
+    <message>
+        <source>nearest open model: </source>
+        <translation>legközelebbi nyílt modell: </translation>
+    </message>
+    <message>
+        <source> (gated)</source>
+        <translation> (korlátozott)</translation>
+    </message>
+    <message>
+        <source>Double-click to load {id}</source>
+        <translation>Dupla kattintással betölti: {id}</translation>
+    </message>
+</context>
+<context>
     <name>ChartLegend</name>
     <message>
         <source>logit ÷ temperature, kept</source>
@@ -366,6 +570,29 @@
     <message>
         <source>drawn with (renormalised)</source>
         <translation>ezzel húzunk (újranormálva)</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>KL(A ‖ B) of the next-token distributions</source>
+        <translation>A következő token eloszlásainak KL(A ‖ B) eltérése</translation>
+    </message>
+    <message>
+        <source>position (token of run A)</source>
+        <translation>pozíció (az A futás tokenje)</translation>
+    </message>
+    <message>
+        <source>nats</source>
+        <translation>nat</translation>
+    </message>
+    <message>
+        <source>same top-1 token</source>
+        <translation>azonos legvalószínűbb token</translation>
+    </message>
+    <message>
+        <source>top-1 flips</source>
+        <translation>megváltozott legvalószínűbb token</translation>
     </message>
 </context>
 <context>
@@ -433,6 +660,73 @@
     <message>
         <source>Boxes are as wide as the characters they cover. Grey: every tokenizer cuts there the same way; coloured: they differ.</source>
         <translation>A dobozok olyan szélesek, mint az általuk lefedett karakterek. Szürke: ott minden tokenizáló ugyanúgy vág; színes: eltérnek.</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>the same model on another text</source>
+        <translation>ugyanaz a modell egy másik szövegen</translation>
+    </message>
+    <message>
+        <source>the same text in another number format</source>
+        <translation>ugyanaz a szöveg más számformátumban</translation>
+    </message>
+    <message>
+        <source>Text B (run A is the text above)</source>
+        <translation>B szöveg (az A futás a fenti szöveg)</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Összevetés</translation>
+    </message>
+    <message>
+        <source>token A</source>
+        <translation>A token</translation>
+    </message>
+    <message>
+        <source>token B</source>
+        <translation>B token</translation>
+    </message>
+    <message>
+        <source>KL (nats)</source>
+        <translation>KL (nat)</translation>
+    </message>
+    <message>
+        <source>top-1 A</source>
+        <translation>A legvalószínűbb</translation>
+    </message>
+    <message>
+        <source>top-1 B</source>
+        <translation>B legvalószínűbb</translation>
+    </message>
+    <message>
+        <source>Run B:</source>
+        <translation>B futás:</translation>
+    </message>
+    <message>
+        <source>Two runs side by side, position by position: the loaded model on your text (A) and on a second text, or the same text with the model in another number format (B). Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
+        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen vagy ugyanazon a szövegen más számformátumban (B). Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
+    </message>
+    <message>
+        <source>Load a model and type a text first.</source>
+        <translation>Előbb töltsön be egy modellt, és írjon be egy szöveget.</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Összevetés…</translation>
+    </message>
+    <message>
+        <source>Loading the second copy…</source>
+        <translation>A második példány betöltése…</translation>
+    </message>
+    <message>
+        <source>{n} positions · mean KL {mean} nats · {flips} top-1 flips</source>
+        <translation>{n} pozíció · átlagos KL {mean} nat · {flips} helyen változik a legvalószínűbb token</translation>
+    </message>
+    <message>
+        <source> · the second copy needed {mb} MB while it ran</source>
+        <translation> · a második példány futás közben {mb} MB-ot foglalt</translation>
     </message>
 </context>
 <context>
@@ -581,6 +875,93 @@
     <message>
         <source>Saved {path}</source>
         <translation>Mentve: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FewShot</name>
+    <message>
+        <source>Probability of the reference answer</source>
+        <translation>A helyes válasz valószínűsége</translation>
+    </message>
+    <message>
+        <source>examples in the prompt (k)</source>
+        <translation>példák a promptban (k)</translation>
+    </message>
+    <message>
+        <source>P(answer)</source>
+        <translation>P(válasz)</translation>
+    </message>
+    <message>
+        <source>{p}
+rank {rank}</source>
+        <translation>{p}
+{rank}. hely</translation>
+    </message>
+</context>
+<context>
+    <name>FewShotTask</name>
+    <message>
+        <source>normalize date</source>
+        <translation>dátum egységesítése</translation>
+    </message>
+    <message>
+        <source>number to words</source>
+        <translation>szám betűkkel</translation>
+    </message>
+    <message>
+        <source>words to number</source>
+        <translation>betűkből szám</translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation>megfordítás</translation>
+    </message>
+    <message>
+        <source>plural of a noun</source>
+        <translation>főnév többes száma</translation>
+    </message>
+    <message>
+        <source>capital of a country</source>
+        <translation>ország fővárosa</translation>
+    </message>
+</context>
+<context>
+    <name>FewShotView</name>
+    <message>
+        <source>Prompt with</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>{k}-shot</source>
+        <translation>{k} példával</translation>
+    </message>
+    <message>
+        <source>Few-shot</source>
+        <translation>Példák</translation>
+    </message>
+    <message>
+        <source>In-context learning: the same question asked with 0, 1, 2 or 4 worked examples before it. The prompt is shown exactly as the model receives it, built from the template on the left; the coloured text is the reference answer, whose probability the model gives (teacher forcing). Small models often need the examples; a model trained on one exact input form (demo-t5) can be thrown off by them. Edit the examples, the question or the template and the scores follow.</source>
+        <translation>Tanulás a kontextusból: ugyanaz a kérdés 0, 1, 2 vagy 4 kidolgozott példa után. A prompt pontosan úgy látszik, ahogy a modell megkapja, a bal oldali sablonból összerakva; a színes szöveg a helyes válasz, amelynek valószínűségét a modell megadja (tanári kényszerítéssel). A kis modelleknek gyakran kellenek a példák; egy pontosan egyféle bemenetre tanított modellt (demo-t5) viszont megzavarhatnak. Írja át a példákat, a kérdést vagy a sablont, és a pontszámok követik.</translation>
+    </message>
+    <message>
+        <source>Scoring the answer…</source>
+        <translation>A válasz pontozása…</translation>
+    </message>
+    <message>
+        <source>The bank has only {n} examples.</source>
+        <translation>A gyűjteményben csak {n} példa van.</translation>
+    </message>
+    <message>
+        <source>, {n} tokens</source>
+        <translation>, {n} token</translation>
+    </message>
+    <message>
+        <source>Encoder input, exactly as sent{tokens}; below it, in colour, the output whose probability is measured:</source>
+        <translation>Az enkóder bemenete, pontosan úgy, ahogy elküldtük{tokens}; alatta színesen a kimenet, amelynek valószínűségét mérjük:</translation>
+    </message>
+    <message>
+        <source>The prompt, exactly as sent{tokens}, and in colour the answer whose probability is measured:</source>
+        <translation>A prompt, pontosan úgy, ahogy elküldtük{tokens}, és színesen a válasz, amelynek valószínűségét mérjük:</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1404,14 @@
         <translation>Mappa megnyitása…</translation>
     </message>
     <message>
+        <source>Catalogue…</source>
+        <translation>Katalógus…</translation>
+    </message>
+    <message>
+        <source>The course&apos;s models: GPT, PaLM, LLaMA, BLOOM, BERT, FLAN-T5</source>
+        <translation>A kurzus modelljei: GPT, PaLM, LLaMA, BLOOM, BERT, FLAN-T5</translation>
+    </message>
+    <message>
         <source>Where the model runs: auto picks CUDA, then Apple MPS, then the CPU</source>
         <translation>Hol fut a modell: az auto előbb CUDA-t, aztán Apple MPS-t, végül a CPU-t választja</translation>
     </message>
@@ -1424,6 +1813,33 @@
     </message>
 </context>
 <context>
+    <name>ResultsTable</name>
+    <message>
+        <source>Quantity</source>
+        <translation>Mennyiség</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Érték</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Szakasz</translation>
+    </message>
+    <message>
+        <source>Value (bytes, tokens, FLOPs…)</source>
+        <translation>Érték (bájt, token, FLOP…)</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Megjelenítve</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hogyan</translation>
+    </message>
+</context>
+<context>
     <name>RunBar</name>
     <message>
         <source>Cancel</source>
@@ -1500,6 +1916,14 @@
         <translation>Jelöltek</translation>
     </message>
     <message>
+        <source>Distribution</source>
+        <translation>Eloszlás</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>Ágak</translation>
+    </message>
+    <message>
         <source>Sampling</source>
         <translation>Mintavételezés</translation>
     </message>
@@ -1553,6 +1977,263 @@
     </message>
 </context>
 <context>
+    <name>Scale</name>
+    <message>
+        <source>Compute-optimal frontier</source>
+        <translation>Számításoptimális határvonal</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>paraméterek</translation>
+    </message>
+    <message>
+        <source>training tokens</source>
+        <translation>tanító tokenek</translation>
+    </message>
+    <message>
+        <source>Chinchilla: 20 tokens per parameter</source>
+        <translation>Chinchilla: paraméterenként 20 token</translation>
+    </message>
+    <message>
+        <source>published models</source>
+        <translation>publikált modellek</translation>
+    </message>
+    <message>
+        <source>this calculation</source>
+        <translation>ez a számítás</translation>
+    </message>
+    <message>
+        <source>its optimal tokens</source>
+        <translation>optimális tokenszáma</translation>
+    </message>
+    <message>
+        <source>{value} MB</source>
+        <translation>{value} MB</translation>
+    </message>
+    <message>
+        <source>{value} GB</source>
+        <translation>{value} GB</translation>
+    </message>
+    <message>
+        <source>Inference (weights only)</source>
+        <translation>Futtatás (csak a súlyok)</translation>
+    </message>
+    <message>
+        <source>parameters × bytes per weight</source>
+        <translation>paraméterek × bájt súlyonként</translation>
+    </message>
+    <message>
+        <source>Training, one copy (Adam, mixed precision)</source>
+        <translation>Tanítás, egy példány (Adam, vegyes pontosság)</translation>
+    </message>
+    <message>
+        <source>weights (fp16/bf16)</source>
+        <translation>súlyok (fp16/bf16)</translation>
+    </message>
+    <message>
+        <source>2 bytes × parameters</source>
+        <translation>2 bájt × paraméterek</translation>
+    </message>
+    <message>
+        <source>gradients (fp16/bf16)</source>
+        <translation>gradiensek (fp16/bf16)</translation>
+    </message>
+    <message>
+        <source>optimizer states</source>
+        <translation>optimalizáló állapota</translation>
+    </message>
+    <message>
+        <source>12 bytes × parameters: fp32 weights, momentum, variance (ZeRO, 2020)</source>
+        <translation>12 bájt × paraméterek: fp32 súlyok, momentum, variancia (ZeRO, 2020)</translation>
+    </message>
+    <message>
+        <source>activations</source>
+        <translation>aktivációk</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>összesen</translation>
+    </message>
+    <message>
+        <source>Per GPU on {n} GPUs</source>
+        <translation>GPU-nként, {n} GPU-n</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Számítás</translation>
+    </message>
+    <message>
+        <source>as entered</source>
+        <translation>a megadott érték</translation>
+    </message>
+    <message>
+        <source>20 × parameters (Chinchilla)</source>
+        <translation>20 × paraméterek (Chinchilla)</translation>
+    </message>
+    <message>
+        <source>training FLOPs</source>
+        <translation>tanítás FLOP-ban</translation>
+    </message>
+    <message>
+        <source>6 × parameters × tokens (Kaplan et al., 2020)</source>
+        <translation>6 × paraméterek × tokenek (Kaplan és mtsai, 2020)</translation>
+    </message>
+    <message>
+        <source>petaFLOP/s-days</source>
+        <translation>petaFLOP/s-nap</translation>
+    </message>
+    <message>
+        <source>FLOPs ÷ (10^15 × 86 400)</source>
+        <translation>FLOP ÷ (10^15 × 86 400)</translation>
+    </message>
+    <message>
+        <source>Chinchilla-optimal tokens</source>
+        <translation>Chinchilla-optimális tokenszám</translation>
+    </message>
+    <message>
+        <source>20 × parameters (Hoffmann et al., 2022)</source>
+        <translation>20 × paraméterek (Hoffmann és mtsai, 2022)</translation>
+    </message>
+    <message>
+        <source>optimal size for {flops} FLOPs</source>
+        <translation>optimális méret {flops} FLOP-hoz</translation>
+    </message>
+    <message>
+        <source>√(budget ÷ 120), trained on {tokens} tokens</source>
+        <translation>√(keret ÷ 120), {tokens} tokenen tanítva</translation>
+    </message>
+    <message>
+        <source>needs layers, hidden size and heads</source>
+        <translation>ehhez kell a rétegszám, a rejtett méret és a fejek száma</translation>
+    </message>
+    <message>
+        <source>2·s·b·h per layer, full recomputation (Korthikanti et al., 2022)</source>
+        <translation>rétegenként 2·s·b·h, teljes újraszámolással (Korthikanti és mtsai, 2022)</translation>
+    </message>
+    <message>
+        <source>s·b·h·(34 + 5·a·s/h) per layer, b = {b}, s = {s} (Korthikanti et al., 2022)</source>
+        <translation>rétegenként s·b·h·(34 + 5·a·s/h), b = {b}, s = {s} (Korthikanti és mtsai, 2022)</translation>
+    </message>
+    <message>
+        <source>every GPU holds all: 16Ψ + activations</source>
+        <translation>minden GPU mindent tárol: 16Ψ + aktivációk</translation>
+    </message>
+    <message>
+        <source>optimizer states sharded: 4Ψ + 12Ψ/N</source>
+        <translation>az optimalizáló állapota szétosztva: 4Ψ + 12Ψ/N</translation>
+    </message>
+    <message>
+        <source>and gradients: 2Ψ + 14Ψ/N</source>
+        <translation>a gradiensek is: 2Ψ + 14Ψ/N</translation>
+    </message>
+    <message>
+        <source>and weights: 16Ψ/N</source>
+        <translation>a súlyok is: 16Ψ/N</translation>
+    </message>
+    <message>
+        <source>full shard, as ZeRO-3: 16Ψ/N</source>
+        <translation>teljes szétosztás, mint a ZeRO-3: 16Ψ/N</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleInputs</name>
+    <message>
+        <source>Parameters: 125M, 7B, 1.4T or 7e9</source>
+        <translation>Paraméterek: 125M, 7B, 1,4T vagy 7e9</translation>
+    </message>
+    <message>
+        <source>Sequences per GPU in one step (micro-batch)</source>
+        <translation>Szekvenciák GPU-nként egy lépésben (mikro-köteg)</translation>
+    </message>
+    <message>
+        <source>Chinchilla-optimal</source>
+        <translation>Chinchilla-optimális</translation>
+    </message>
+    <message>
+        <source>Training tokens; empty: 20 per parameter (Chinchilla)</source>
+        <translation>Tanító tokenek; üresen: paraméterenként 20 (Chinchilla)</translation>
+    </message>
+    <message>
+        <source>this run&apos;s compute</source>
+        <translation>e tanítás számítási igénye</translation>
+    </message>
+    <message>
+        <source>Compute budget in FLOPs (3e23) for the optimal model size</source>
+        <translation>Számítási keret FLOP-ban (3e23) az optimális modellmérethez</translation>
+    </message>
+    <message>
+        <source>Recompute activations</source>
+        <translation>Aktivációk újraszámolása</translation>
+    </message>
+    <message>
+        <source>Keep only each layer&apos;s input and recompute the rest in the backward pass</source>
+        <translation>Csak a rétegek bemenetét tartja meg, a többit a visszaterjesztéskor újraszámolja</translation>
+    </message>
+    <message>
+        <source>Use the loaded model</source>
+        <translation>A betöltött modell adatai</translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation>Paraméterek:</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>Rétegek:</translation>
+    </message>
+    <message>
+        <source>Hidden size:</source>
+        <translation>Rejtett méret:</translation>
+    </message>
+    <message>
+        <source>Heads:</source>
+        <translation>Fejek:</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>Köteg:</translation>
+    </message>
+    <message>
+        <source>Sequence:</source>
+        <translation>Szekvencia:</translation>
+    </message>
+    <message>
+        <source>GPUs:</source>
+        <translation>GPU-k:</translation>
+    </message>
+    <message>
+        <source>Tokens:</source>
+        <translation>Tokenek:</translation>
+    </message>
+    <message>
+        <source>Budget (FLOPs):</source>
+        <translation>Keret (FLOP):</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a count such as 7B, 1.4T or 3e23.</source>
+        <translation>„{text}” nem olyan szám, mint 7B, 1,4T vagy 3e23.</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleView</name>
+    <message>
+        <source>Select a row to see its formula.</source>
+        <translation>Válasszon ki egy sort, és itt látja a képletét.</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Méret</translation>
+    </message>
+    <message>
+        <source>Model size and cost. Running a model needs its weights in memory: parameters times the bytes of the number format. Training with Adam in mixed precision needs about 16 bytes per parameter (weights, gradients, and the optimizer&apos;s fp32 copy, momentum and variance) plus the activations of a batch. DDP copies all of it to every GPU; ZeRO stages 1-3 and FSDP share it out. Training takes about 6 × parameters × tokens FLOPs, and Chinchilla&apos;s rule says a compute budget is best spent on about 20 tokens per parameter. Every field can be edited.</source>
+        <translation>Modellméret és költség. A futtatáshoz a súlyoknak a memóriában kell lenniük: a paraméterek száma szorozva a számformátum bájtjaival. Adammal, vegyes pontossággal tanítva paraméterenként körülbelül 16 bájt kell (súlyok, gradiensek, valamint az optimalizáló fp32 másolata, momentuma és varianciája), és ehhez jönnek egy köteg aktivációi. A DDP mindezt minden GPU-ra lemásolja; a ZeRO 1–3. szintje és az FSDP szétosztja. A tanítás körülbelül 6 × paraméterek × tokenek FLOP, és a Chinchilla-szabály szerint egy számítási keretet paraméterenként kb. 20 tokenre érdemes elkölteni. Minden mező szerkeszthető.</translation>
+    </message>
+    <message>
+        <source>{params} parameters trained on {tokens} tokens</source>
+        <translation>{params} paraméter, {tokens} tokenen tanítva</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>This is not a Transformer Viz session file.</source>
@@ -1577,6 +2258,41 @@
     <message>
         <source>Cannot open {path}: {reason}</source>
         <translation>Nem nyitható meg: {path} ({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>ShotsTable</name>
+    <message>
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <source>P(answer)</source>
+        <translation>P(válasz)</translation>
+    </message>
+    <message>
+        <source>log P</source>
+        <translation>log P</translation>
+    </message>
+    <message>
+        <source>rank of 1st token</source>
+        <translation>első token helyezése</translation>
+    </message>
+    <message>
+        <source>greedy says it</source>
+        <translation>mohó dekódolás ezt mondja</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>igen</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nem</translation>
+    </message>
+    <message>
+        <source>prompt longer than the model&apos;s {n} positions</source>
+        <translation>a prompt hosszabb a modell {n} pozíciójánál</translation>
     </message>
 </context>
 <context>

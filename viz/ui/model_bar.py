@@ -43,6 +43,9 @@ class ModelBar(QWidget):
         self.source.lineEdit().returnPressed.connect(self._request)
         self.open_folder = QPushButton(self.tr("Open folder…"), self)
         self.open_folder.clicked.connect(self._choose_folder)
+        self.catalogue = QPushButton(self.tr("Catalogue…"), self)
+        self.catalogue.setToolTip(self.tr("The course's models: GPT, PaLM, LLaMA, BLOOM, BERT, FLAN-T5"))
+        self.catalogue.clicked.connect(self.open_catalogue)
         self.device = QComboBox(self)
         self.device.addItems(DEVICE_CHOICES)
         self.device.setToolTip(self.tr("Where the model runs: auto picks CUDA, then Apple MPS, then the CPU"))
@@ -55,7 +58,8 @@ class ModelBar(QWidget):
         # Zoomed in (Ctrl +), the groups wrap onto a second line rather than widen the window.
         layout = FlowLayout(self, spacing=10)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(keep_together(self, QLabel(self.tr("Model:"), self), self.source, self.open_folder))
+        layout.addWidget(keep_together(self, QLabel(self.tr("Model:"), self), self.source, self.open_folder,
+                                       self.catalogue))
         layout.addWidget(keep_together(self, QLabel(self.tr("Device:"), self), self.device,
                                        QLabel(self.tr("Type:"), self), self.dtype, self.load_button))
         layout.addWidget(self.info)
@@ -102,6 +106,16 @@ class ModelBar(QWidget):
 
     def _request(self) -> None:
         self.load_requested.emit(self.request())
+
+    def open_catalogue(self) -> None:
+        from viz.ui.catalogue_dialog import CatalogueDialog
+
+        dialog = CatalogueDialog(self)
+        dialog.select(self.source.currentText().strip())
+        if dialog.exec() == CatalogueDialog.Accepted and dialog.chosen():
+            self.source.setEditText(dialog.chosen())
+            self._request()
+        dialog.deleteLater()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a model folder"))

@@ -6,9 +6,12 @@ from collections import OrderedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
+from viz.ui.branching.panel import BranchPanel
 from viz.ui.flow_layout import FlowLayout, keep_together, vertical_scroll
 from viz.ui.sampling.chart import DistributionChart
 from viz.ui.sampling.controls import SamplingControls
@@ -85,8 +88,13 @@ class SamplingView(View):
         # The controls scroll when a projector's font makes them taller than the screen, so that the chart
         # and its legend keep their room.
         side_scroll = vertical_scroll(side)
+        # Branches: another candidate at a generated token, continued from there (a tab beside the chart).
+        self.branches = BranchPanel(self.state, self)
+        self.chart_pages = QTabWidget(self)
+        self.chart_pages.addTab(plot_side, self.tr("Distribution"))
+        self.chart_pages.addTab(self.branches, self.tr("Branches"))
         splitter = QSplitter(Qt.Horizontal, self)
-        splitter.addWidget(plot_side)
+        splitter.addWidget(self.chart_pages)
         splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -119,7 +127,7 @@ class SamplingView(View):
         )
 
     def export_widget(self) -> QWidget:
-        return self.plot_side  # the chart with its legend
+        return self.chart_pages.currentWidget()  # the chart with its legend, or the branches
 
     def main_picture(self) -> QWidget:
         return self.chart
@@ -136,6 +144,8 @@ class SamplingView(View):
             tables["distribution"] = distribution_rows(self.distribution, *self._candidates())
         if self.sequence is not None and self.sequence.steps:
             tables["history"] = self.history.rows(self.sequence.steps)
+        if self.branches.tree_data is not None:
+            tables["branches"] = self.branches.table()
         return tables
 
     def settings(self) -> dict:
@@ -185,6 +195,7 @@ class SamplingView(View):
     def shutdown(self) -> None:
         """Stop the generation worker (the window calls this when it closes)."""
         self.runner.shutdown()
+        self.branches.shutdown()
 
     # state
     def _on_model(self, loaded) -> None:

@@ -1,0 +1,58 @@
+"""The Compare tab: a text against itself is zero everywhere; another text or dtype gives the core's numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from viz.core.compare import Run, compare_runs
+from viz.ui.state import AppState
+from viz.ui.views.compare import CompareView
+
+TEXT = "The quick brown fox jumps over the lazy dog."
+
+
+@pytest.fixture
+def view(qtbot, tiny_loaded, tiny_trace):
+    state = AppState()
+    view = CompareView(state)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    loaded = tiny_loaded("gpt2")
+    state.model, state.text = loaded, TEXT
+    state.trace = tiny_trace("gpt2", TEXT)
+    state.model_changed.emit(loaded)
+    state.trace_changed.emit(state.trace)
+    yield view
+    view.shutdown()
+    state.shutdown()
+
+
+def _run(view, qtbot):
+    view.comparison = None
+    view.compare()
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=30000)
+
+
+def test_a_text_against_itself_is_zero(view, qtbot):
+    assert view.text_b.text() == TEXT
+    _run(view, qtbot)
+    assert np.all(view.comparison.kl == 0) and not view.comparison.flips.any()
+    assert view.table.rowCount() == len(view.comparison.kl)
+    assert " 0 top-1 flips" in view.summary.text()
+
+
+def test_another_text_gives_the_cores_numbers(view, qtbot):
+    view.text_b.setText("The quick brown cat sat on the mat today.")
+    _run(view, qtbot)
+    expected = compare_runs(Run(view.state.model, TEXT), Run(view.state.model, view.text_b.text()))
+    assert view.comparison.kl == pytest.approx(expected.kl)
+    assert view.export_tables()["compare"][1:] == expected.rows()[1:]
+
+
+def test_another_number_format(view, qtbot):
+    view.mode.setCurrentIndex(view.mode.findData("dtype"))
+    view.dtype.setCurrentText("bfloat16")
+    _run(view, qtbot)
+    assert (view.comparison.kl > 0).any()
+    assert "MB" in view.summary.text()

@@ -1,0 +1,52 @@
+"""Per-position KL as bars; positions whose most likely next token flips are drawn in the warning colour."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+from viz.ui.quantization.charts import ScaledPlot
+
+translate = QCoreApplication.translate
+BAR_COLOR = "#0072B2"
+FLIP_COLOR = "#D55E00"
+MAX_TICKS = 40
+
+
+class KlChart(ScaledPlot):
+    def __init__(self, parent=None):
+        super().__init__(parent, title=translate("Compare", "KL(A ‖ B) of the next-token distributions"),
+                         bottom=translate("Compare", "position (token of run A)"), left=translate("Compare", "nats"))
+        self.setMenuEnabled(False)
+        self.comparison = None
+
+    def show_comparison(self, comparison) -> None:
+        self.comparison = comparison
+        self.redraw()
+
+    def set_scale(self, factor: float) -> None:
+        super().set_scale(factor)
+        if getattr(self, "comparison", None) is not None:
+            self.redraw()
+
+    def redraw(self) -> None:
+        item = self.plotItem
+        item.clear()
+        if self.legend is not None:
+            self.legend.clear()
+        c = self.comparison
+        if c is None or not len(c.kl):
+            return
+        positions = list(range(len(c.kl)))
+        flips = c.flips
+        for flipped, color, name in ((False, BAR_COLOR, translate("Compare", "same top-1 token")),
+                                     (True, FLIP_COLOR, translate("Compare", "top-1 flips"))):
+            xs = [i for i in positions if bool(flips[i]) == flipped]
+            if xs:
+                bars = pg.BarGraphItem(x=xs, height=[float(c.kl[i]) for i in xs], width=0.8, brush=color,
+                                       pen=None, name=name)
+                item.addItem(bars)  # named: the plot's legend lists it
+        step = max(1, len(positions) // MAX_TICKS)
+        self.getAxis("bottom").setTicks([[(i, c.tokens_a[i]) for i in positions[::step]]])
+        item.setXRange(-0.6, len(positions) - 0.4, padding=0)
+        item.setYRange(0, max(float(c.kl.max()), 1e-6) * 1.15, padding=0)

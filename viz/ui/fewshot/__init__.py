@@ -1,0 +1,1 @@
+"""The Few-shot tab: an editable example bank, the assembled prompt, and the answer's probability per k."""

@@ -1,0 +1,178 @@
+"""Compare two runs: the loaded model on the text and on a second text, or in a second number format."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from viz.ui.compare.chart import FLIP_COLOR, KlChart
+from viz.ui.scale.numbers import decimal
+from viz.ui.views.base import View
+from viz.ui.workers import LatestWorker
+
+DTYPES = ("float16", "bfloat16", "float32")
+
+
+def _compare_texts(loaded, text_a, text_b, target):
+    from viz.core.compare import Run, compare_runs
+
+    return compare_runs(Run(loaded, text_a, target), Run(loaded, text_b, target)), None
+
+
+def _compare_dtypes(loaded, text, target, dtype):
+    from viz.core.compare import Run, compare_runs
+    from viz.core.loading import LoadRequest, load_model
+
+    # The second copy goes through the same load path as the first: same checks, same device.
+    other = load_model(LoadRequest(loaded.path, device=loaded.device, dtype=dtype))
+    try:
+        return compare_runs(Run(loaded, text, target), Run(other, text, target)), other.memory_bytes()
+    finally:
+        del other  # only the numbers are kept
+
+
+class CompareView(View):
+    key = "compare"
+
+    def __init__(self, state, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        self.mode = QComboBox(self)
+        self.mode.addItem(self.tr("the same model on another text"), "text")
+        self.mode.addItem(self.tr("the same text in another number format"), "dtype")
+        self.text_b = QLineEdit(self)
+        self.text_b.setPlaceholderText(self.tr("Text B (run A is the text above)"))
+        self.dtype = QComboBox(self)
+        self.dtype.addItems(DTYPES)
+        self.run_button = QPushButton(self.tr("Compare"), self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.chart = KlChart(self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("token A"), self.tr("token B"), self.tr("KL (nats)"),
+                                              self.tr("top-1 A"), self.tr("top-1 B")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Run B:"), self))
+        row.addWidget(self.mode)
+        row.addWidget(self.text_b, 1)
+        row.addWidget(self.dtype)
+        row.addWidget(self.run_button)
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        self.comparison = None
+        self.worker = LatestWorker("compare", self)
+        self.worker.succeeded.connect(self._on_done)
+        self.worker.failed.connect(self.summary.setText)
+        self.mode.currentIndexChanged.connect(self._on_mode)
+        self.run_button.clicked.connect(self.compare)
+        self.text_b.returnPressed.connect(self.compare)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        self._on_mode()
+
+    def title(self) -> str:
+        return self.tr("Compare")
+
+    def explanation(self) -> str:
+        return self.tr(
+            "Two runs side by side, position by position: the loaded model on your text (A) and on a second text, "
+            "or the same text with the model in another number format (B). Each bar is the KL divergence of B's "
+            "next-token distribution from A's at that position, in nats: 0 means they predict alike. Orange bars "
+            "mark positions where the most likely next token changes. A run compared with itself shows zero "
+            "everywhere."
+        )
+
+    def busy(self) -> bool:
+        return self.worker.busy
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # the chart gets the larger share, whatever the table's hint
+            self._sized = True
+            width = max(self.splitter.width(), 400)
+            self.splitter.setSizes([int(width * 0.6), int(width * 0.4)])
+
+    def _on_mode(self, *_args) -> None:
+        by_text = self.mode.currentData() == "text"
+        self.text_b.setVisible(by_text)
+        self.dtype.setVisible(not by_text)
+
+    def _on_trace(self, trace) -> None:
+        if not self.text_b.text():
+            self.text_b.setText(trace.text)
+
+    def compare(self) -> None:
+        loaded = self.state.model
+        if loaded is None or not self.state.text.strip():
+            self.summary.setText(self.tr("Load a model and type a text first."))
+            return
+        target = self.state.target_text or ""
+        if loaded.family.value == "encoder-decoder" and not target:
+            trace = self.state.trace
+            target = trace.output_text if trace is not None else ""
+        self.summary.setText(self.tr("Comparing…"))
+        if self.mode.currentData() == "text":
+            self.worker.submit(_compare_texts, loaded, self.state.text, self.text_b.text(), target,
+                               label=self.tr("Comparing…"))
+        else:
+            self.worker.submit(_compare_dtypes, loaded, self.state.text, target, self.dtype.currentText(),
+                               label=self.tr("Loading the second copy…"))
+
+    def _on_done(self, result) -> None:
+        comparison, second_bytes = result
+        self.comparison = comparison
+        self.chart.show_comparison(comparison)
+        self.table.setRowCount(len(comparison.kl))
+        for i in range(len(comparison.kl)):
+            cells = [comparison.tokens_a[i], comparison.tokens_b[i], decimal(comparison.kl[i], 4),
+                     comparison.top1_labels_a[i], comparison.top1_labels_b[i]]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column == 2:
+                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                if comparison.flips[i] and column >= 3:
+                    cell.setForeground(QColor(FLIP_COLOR))
+                self.table.setItem(i, column, cell)
+        text = self.tr("{n} positions · mean KL {mean} nats · {flips} top-1 flips").format(
+            n=len(comparison.kl), mean=decimal(float(comparison.kl.mean()) if len(comparison.kl) else 0.0, 4),
+            flips=int(comparison.flips.sum()))
+        if second_bytes is not None:
+            text += self.tr(" · the second copy needed {mb} MB while it ran").format(
+                mb=decimal(second_bytes / 2**20, 0))
+        self.summary.setText(text)
+
+    def export_widget(self) -> QWidget:
+        return self.chart
+
+    def export_tables(self) -> dict[str, list[list]]:
+        return {"compare": self.comparison.rows()} if self.comparison is not None else {}
+
+    def set_scale(self, factor: float) -> None:
+        self.chart.set_scale(factor)
+
+    def settings(self) -> dict:
+        return {"mode": self.mode.currentData(), "text_b": self.text_b.text(), "dtype": self.dtype.currentText()}
+
+    def apply_settings(self, settings: dict) -> None:
+        if settings.get("mode") in ("text", "dtype"):
+            self.mode.setCurrentIndex(self.mode.findData(settings["mode"]))
+        if isinstance(settings.get("text_b"), str):
+            self.text_b.setText(settings["text_b"])
+        if settings.get("dtype") in DTYPES:
+            self.dtype.setCurrentText(settings["dtype"])
