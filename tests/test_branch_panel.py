@@ -28,7 +28,7 @@ def view(qtbot, tiny_loaded, tiny_trace):
 
 def test_branching_from_the_panel(view, qtbot):
     panel = view.branches
-    view.pages.setCurrentWidget(panel)
+    view.chart_pages.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.tree_data is not None, timeout=20000)
     assert panel.tree.topLevelItemCount() == 1
     root = panel.tree_data.branches[0]
@@ -56,7 +56,7 @@ def test_branching_from_the_panel(view, qtbot):
 
 def test_a_new_trace_clears_the_tree(view, qtbot, tiny_trace):
     panel = view.branches
-    view.pages.setCurrentWidget(panel)
+    view.chart_pages.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: panel.tree_data is not None, timeout=20000)
     first = panel.tree_data
     trace = tiny_trace("gpt2", "Attention is all you need")
