@@ -18,6 +18,8 @@ INTEGRATED_GRADIENTS = "integrated_gradients"
 GRADIENT_X_INPUT = "gradient_x_input"
 ATTENTION_X_GRADIENT = "attention_x_gradient"
 METHODS = (INTEGRATED_GRADIENTS, GRADIENT_X_INPUT, ATTENTION_X_GRADIENT)
+PAD_BASELINE = "pad"  # the padding token's embedding at every ordinary position; special tokens kept
+ZERO_BASELINE = "zero"  # all-zero embeddings
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class AttributionRequest:
     method: str = INTEGRATED_GRADIENTS
     steps: int = 64  # integrated gradients: points along the path from the baseline
     chunk: int = 16  # integrated gradients: path points per forward pass (Captum's internal_batch_size)
+    baseline: str = PAD_BASELINE
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class AttributionResult:
     scores: np.ndarray  # [seq] float64: each token's share, summed over the embedding dimension
     log_prob: float  # the explained token's log-probability
     probability: float
-    baseline_log_prob: float | None = None  # integrated gradients: f(baseline), all-zero input embeddings
+    baseline_log_prob: float | None = None  # integrated gradients: f(baseline)
     completeness_error: float | None = None  # integrated gradients: sum(scores) − (f(x) − f(baseline))
 
     @property
@@ -86,12 +89,13 @@ def _captum(loaded, request: AttributionRequest, progress, cancelled) -> Attribu
 
     if ig:
         method = IntegratedGradients(log_prob_of)
+        reference = baseline_embeddings(loaded, target, request.baseline, inputs)  # [1, seq, d]
         attributions, delta = method.attribute(
-            inputs, baselines=torch.zeros_like(inputs), n_steps=request.steps,
+            inputs, baselines=reference, n_steps=request.steps,
             internal_batch_size=max(1, request.chunk), return_convergence_delta=True,
         )
         with torch.no_grad():
-            baseline = float(log_prob_of(torch.zeros_like(inputs))[0])
+            baseline = float(log_prob_of(reference)[0])
         error = float(delta.reshape(-1)[0])
     else:
         attributions = InputXGradient(log_prob_of).attribute(inputs.clone().requires_grad_(True))
@@ -100,6 +104,24 @@ def _captum(loaded, request: AttributionRequest, progress, cancelled) -> Attribu
         log_prob = float(log_prob_of(inputs)[0])
     scores = attributions[0].detach().sum(dim=-1).double().cpu().numpy()  # [seq]
     return AttributionResult(request, target.input_ids, scores, log_prob, float(np.exp(log_prob)), baseline, error)
+
+
+def baseline_embeddings(loaded, target: WhyTarget, kind: str, inputs):
+    """The path's starting point `[1, seq, d]`.
+
+    All-zero embeddings suit models that add position embeddings to the input (GPT-2, BERT), but where the first
+    RMSNorm sees the embeddings alone (T5, Llama) zero is a singular point the path cannot be integrated across,
+    so the default is the padding token everywhere, as in Captum's BERT tutorial.
+    """
+    import torch
+
+    tokenizer = loaded.tokenizer
+    pad = next((i for i in (tokenizer.pad_token_id, tokenizer.unk_token_id, tokenizer.eos_token_id) if i is not None), None)
+    if kind == ZERO_BASELINE or pad is None:
+        return torch.zeros_like(inputs)
+    special = set(tokenizer.all_special_ids)
+    ids = [i if i in special else pad for i in target.input_ids]
+    return embed(loaded, ids).detach()
 
 
 def _attention_x_gradient(loaded, target: WhyTarget, cancelled) -> tuple[np.ndarray, float]:
