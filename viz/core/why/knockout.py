@@ -7,6 +7,7 @@ the head's context averaged over the positions of the unmodified run of the same
 
 from __future__ import annotations
 
+import threading
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
@@ -147,7 +148,11 @@ def knocked_out(model, blocks: list[AttentionBlock], rows: list[set[Head]], mode
 
 
 def _slice_hook(plan: list[tuple[int, int]], heads: int, mode: str, mean):
+    owner = threading.get_ident()
+
     def hook(_module, args):
+        if threading.get_ident() != owner:
+            return None  # another thread's forward pass is left alone
         context = args[0].clone()  # [batch, seq, heads × head_dim]
         width = context.shape[-1] // heads
         for row, head in plan:
@@ -164,10 +169,12 @@ def _context_means(loaded, target: WhyTarget, blocks: list[AttentionBlock]) -> d
     """Each block's per-head context averaged over positions in the unmodified run: path -> `[inner]`."""
     means = {}
     model = loaded.model
+    owner = threading.get_ident()
     with ExitStack() as stack:
         for block in blocks:
             def keep(_module, args, path=block.path):
-                means[path] = args[0][0].mean(dim=0)  # [seq, inner] -> [inner]
+                if threading.get_ident() == owner:
+                    means[path] = args[0][0].mean(dim=0)  # [seq, inner] -> [inner]
 
             stack.callback(model.get_submodule(block.path).register_forward_pre_hook(keep).remove)
         row_logits(loaded, target)

@@ -9,6 +9,7 @@ output (its output projection) and the MLP's output.
 
 from __future__ import annotations
 
+import threading
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
@@ -120,11 +121,13 @@ def patched_logits(loaded, clean: WhyTarget, corrupted_ids, patches: dict[Patch,
 def clean_activations(loaded, clean: WhyTarget, blocks: list[Block], components) -> dict[Patch, object]:
     """(component, layer) -> the clean run's activation `[seq, d]`."""
     cache = {}
+    owner = threading.get_ident()
     with ExitStack() as stack:
         for block in blocks:
             for component in components:
                 def keep(_module, _args, output, key=(component, block.layer)):
-                    cache[key] = _first(output)[0]  # [seq, d]
+                    if threading.get_ident() == owner:
+                        cache[key] = _first(output)[0]  # [seq, d]
 
                 module = loaded.model.get_submodule(_path(block, component))
                 stack.callback(module.register_forward_hook(keep).remove)
@@ -147,7 +150,11 @@ def patched(model, blocks: list[Block], cache: dict, rows: list[dict[Patch, list
 
 
 def _restore_hook(plan, clean):
+    owner = threading.get_ident()
+
     def hook(_module, _args, output):
+        if threading.get_ident() != owner:
+            return None  # another thread's forward pass is left alone
         hidden = _first(output).clone()  # [batch, seq, d]
         for row, positions in plan:
             if row < hidden.shape[0]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable
@@ -81,11 +82,15 @@ def only_row(model, row: int):
     """Run the output head on one position: the LM head's input is cut to `row` before it is applied.
 
     The head works position by position, so its value at `row` is unchanged, and a 50k vocabulary costs one row
-    of logits instead of one per position.
+    of logits instead of one per position. Like every hook here it acts only on the thread that set it: other
+    views may run the same model at the same time.
     """
     head = model.get_output_embeddings()
+    owner = threading.get_ident()
 
     def cut(_module, args):
+        if threading.get_ident() != owner:
+            return None  # another view's forward pass on another thread: untouched
         hidden = args[0]  # [batch, seq, d]
         return (hidden[:, row : row + 1], *args[1:])
 
@@ -182,3 +187,44 @@ def target_for_text(loaded, text: str, token: str | None = None, target_text: st
             logits, _ = row_logits(loaded, base)
         token_id = int(logits[0].argmax())
     return WhyTarget(base.family, base.ids, base.position, token_id, base.encoder_ids)
+
+
+def target_for_trace(loaded, trace, position: int | None = None, token_id: int | None = None) -> WhyTarget:
+    """The prediction a trace shows at `position` (default: after the text; a masked LM's first mask; an
+    encoder-decoder's first output token), explained for `token_id` (default: the most likely token)."""
+    import torch
+
+    require_head(loaded)
+    family = Family(trace.family)
+    if family == Family.ENCODER_DECODER:
+        ids = tuple(t.id for t in trace.output_tokens)
+        encoder_ids = tuple(t.id for t in trace.tokens)
+        default = 0
+    else:
+        ids, encoder_ids = tuple(t.id for t in trace.tokens), ()
+        mask = getattr(loaded.tokenizer, "mask_token_id", None)
+        if family == Family.ENCODER:
+            default = ids.index(mask) if mask in ids else 0
+        else:
+            default = len(ids) - 1
+    if not ids:
+        raise WhyError("There is no output token to explain yet.")
+    position = default if position is None else min(max(position, 0), len(ids) - 1)
+    target = WhyTarget(family.value, ids, position, 0, encoder_ids)
+    return with_token(loaded, target, token_id)
+
+
+def target_for_sequence(sequence, position: int, token_id: int) -> WhyTarget:
+    """A candidate of the sampling lab's sequence (`viz.core.generation.LabSequence`)."""
+    return WhyTarget(sequence.family.value, tuple(sequence.ids), position, int(token_id), tuple(sequence.encoder_ids))
+
+
+def with_token(loaded, target: WhyTarget, token_id: int | None) -> WhyTarget:
+    """`target` explained for `token_id`, or for the most likely token when None."""
+    import torch
+
+    if token_id is None:
+        with torch.inference_mode():
+            logits, _ = row_logits(loaded, target)
+        token_id = int(logits[0].argmax())
+    return WhyTarget(target.family, target.ids, target.position, int(token_id), target.encoder_ids)

@@ -9,5 +9,6 @@ def view_classes() -> list:
     from viz.ui.views.quantization import QuantizationView
     from viz.ui.views.sampling import SamplingView
     from viz.ui.views.tokens import TokensView
+    from viz.ui.views.why import WhyView
 
-    return [TokensView, EmbeddingsView, AttentionView, SamplingView, QuantizationView]
+    return [TokensView, EmbeddingsView, AttentionView, SamplingView, WhyView, QuantizationView]
