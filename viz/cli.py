@@ -36,6 +36,13 @@ def export(args) -> int:
         (out / "summary.json").write_text(json.dumps(summary(trace), indent=2, ensure_ascii=False), encoding="utf-8")
         for name in render_views(loaded, trace, out):
             print(name)
+        if getattr(args, "explain", None) is not None:
+            from viz.core.why.report import write_explanation
+
+            for path in write_explanation(loaded, args.text, args.explain, out, args.target, args.corrupted):
+                print(path)
+    except VizError as exc:
+        return _fail(str(exc))
     except OSError as exc:
         return _fail(f"Cannot write to {out}: {exc.strerror or exc}")
     print(out / "trace.npz")

@@ -80,6 +80,8 @@ class WhyView(View):
         )
 
     def busy(self) -> bool:
+        if self._stale and self._ready():  # asked before it was ever shown (a headless export): start now
+            self._run_all()
         return any(jobs.busy for jobs in self.jobs.values())
 
     def shutdown(self) -> None:
@@ -246,7 +248,7 @@ class WhyView(View):
         self.headline.setText(text)
 
     def _on_busy(self, _busy: bool) -> None:
-        self.progress_row.setVisible(self.busy())
+        self.progress_row.setVisible(any(jobs.busy for jobs in self.jobs.values()))
 
     def _show_error(self, message: str) -> None:
         self.message.setText(message)

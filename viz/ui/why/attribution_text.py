@@ -54,7 +54,7 @@ class AttributionText(QTextBrowser):
                 f"{html.escape(label)}</span>"
             )
         tail = f' <b>→ {html.escape(target_label)}</b>' if target_label else ""
-        self.setHtml(f'<p style="line-height:160%;">{"&#8203;".join(parts)}{tail}</p>')
+        self.setHtml(f'<p style="line-height:160%;font-size:140%;">{"&#8203;".join(parts)}{tail}</p>')
 
 
 class AttributionBars(pg.PlotWidget):
