@@ -8,6 +8,7 @@ the path too. The model itself adds positions (and scales, where it does) exactl
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,9 +69,23 @@ def run_attribution(
         return _captum(loaded, request, progress, cancelled)
 
 
+def import_captum():
+    """Import Captum's attribution methods (seconds: captum.attr also loads matplotlib and IPython for its plots).
+
+    A GUI calls this on its own thread before the first attribution: PySide's import hook, run for every module a
+    worker thread imports, has crashed the window while it restyled itself. matplotlib gets its image-only backend
+    unless the user chose one, so that pyplot never starts a Qt backend of its own.
+    """
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    from captum.attr import InputXGradient, IntegratedGradients
+
+    return InputXGradient, IntegratedGradients
+
+
 def _captum(loaded, request: AttributionRequest, progress, cancelled) -> AttributionResult:
     import torch
-    from captum.attr import InputXGradient, IntegratedGradients
+
+    InputXGradient, IntegratedGradients = import_captum()
 
     target = request.target
     inputs = embed(loaded, target.input_ids).detach()  # [1, seq, d]

@@ -196,26 +196,32 @@ class WhyView(View):
 
     def _run_attribution(self) -> None:
         if self._ready():
+            from viz.core.why.attribution import import_captum
+
+            import_captum()  # here, not on the worker thread (see its note); a no-op after the first time
             s = self.attribution.settings()
-            self.jobs["attribution"].submit(runs.attribute, self.state.model,
-                                            (self.spec, s["method"], s["steps"], s["baseline"]))
+            self._submit("attribution", runs.attribute, (self.spec, s["method"], s["steps"], s["baseline"]))
 
     def _run_knockout(self) -> None:
         if self._ready():
-            self.jobs["knockout"].submit(runs.knock_out, self.state.model,
-                                         (self.spec, self.knockout.knocked_out(), self.knockout.mode.currentData()))
+            self._submit("knockout", runs.knock_out,
+                         (self.spec, self.knockout.knocked_out(), self.knockout.mode.currentData()))
 
     def _run_scan(self) -> None:
         kind = self.knockout.current_kind()
         if self._ready() and kind is not None:
-            self.jobs["knockout"].submit(runs.scan, self.state.model, (self.spec, kind, self.knockout.mode.currentData()))
+            self._submit("knockout", runs.scan, (self.spec, kind, self.knockout.mode.currentData()))
 
     def _run_patching(self) -> None:
         if self._ready():
             self.patching.clear()
             self.pages.setCurrentIndex(PATCHING)
-            self.jobs["patching"].submit(runs.patch, self.state.model,
-                                         (self.spec, self.patching.corrupted.text(), self.patching.metric.currentData()))
+            self._submit("patching", runs.patch,
+                         (self.spec, self.patching.corrupted.text(), self.patching.measure.currentData()))
+
+    def _submit(self, name: str, fn, job) -> None:
+        self._show_error("")  # an error belongs to the run that made it
+        self.jobs[name].submit(fn, self.state.model, job)
 
     def _on_result(self, explained) -> None:
         self.target = explained.target

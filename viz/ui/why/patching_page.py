@@ -23,9 +23,9 @@ class PatchingPage(QWidget):
         self.component.addItem(self.tr("residual stream"), RESIDUAL)
         self.component.addItem(self.tr("attention output"), ATTENTION)
         self.component.addItem(self.tr("MLP output"), MLP)
-        self.metric = QComboBox(self)
-        self.metric.addItem(self.tr("logit difference"), LOGIT_DIFFERENCE)
-        self.metric.addItem(self.tr("probability"), PROBABILITY)
+        self.measure = QComboBox(self)
+        self.measure.addItem(self.tr("logit difference"), LOGIT_DIFFERENCE)
+        self.measure.addItem(self.tr("probability"), PROBABILITY)
         prompt = QHBoxLayout()
         prompt.addWidget(QLabel(self.tr("Corrupted"), self))
         prompt.addWidget(self.corrupted, 1)
@@ -34,9 +34,9 @@ class PatchingPage(QWidget):
         controls.addWidget(QLabel(self.tr("Restore"), self))
         controls.addWidget(self.component)
         controls.addWidget(QLabel(self.tr("Measure"), self))
-        controls.addWidget(self.metric)
+        controls.addWidget(self.measure)
         controls.addStretch(1)
-        self.map = SignedMap(self)
+        self.patch_map = SignedMap(self)
         self.readout = QLabel(self)
         self.readout.setWordWrap(True)
         self.summary = QLabel(self)
@@ -45,7 +45,7 @@ class PatchingPage(QWidget):
         self.picture = QWidget(self)
         picture_layout = QVBoxLayout(self.picture)
         picture_layout.setContentsMargins(0, 0, 0, 0)
-        picture_layout.addWidget(self.map, 1)
+        picture_layout.addWidget(self.patch_map, 1)
         picture_layout.addWidget(self.readout)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -57,9 +57,9 @@ class PatchingPage(QWidget):
         self.labels: list[str] = []
         self.run.clicked.connect(self.run_requested)
         self.corrupted.returnPressed.connect(self.run_requested)
-        self.metric.currentIndexChanged.connect(self.run_requested)
+        self.measure.currentIndexChanged.connect(self.run_requested)
         self.component.currentIndexChanged.connect(self._show_map)
-        self.map.cell_hovered.connect(self._on_hover)
+        self.patch_map.cell_hovered.connect(self._on_hover)
 
     def clear(self, message: str = "") -> None:
         self.result = None
@@ -87,9 +87,9 @@ class PatchingPage(QWidget):
             self.readout.setText(self.tr("This model's MLP layers are not recognised, so they cannot be patched."))
             return
         layers, positions = values.shape
-        self.map.set_grid(layers, positions, [str(i + 1) for i in range(layers)], self.labels[:positions],
+        self.patch_map.set_grid(layers, positions, [str(i + 1) for i in range(layers)], self.labels[:positions],
                           self.tr("layer"), self.tr("position"))
-        self.map.show_values(values, largest=max(1.0, float(abs(values).max())))
+        self.patch_map.show_values(values, largest=max(1.0, float(abs(values).max())))
 
     def _on_hover(self, layer: int, position: int) -> None:
         if layer < 0 or self.result is None:
@@ -102,7 +102,7 @@ class PatchingPage(QWidget):
             l=layer + 1, p=position + 1, t=label, v=number(values[layer, position], 3)))
 
     def refresh_colours(self) -> None:
-        self.map.refresh()
+        self.patch_map.refresh()
 
     def rows(self) -> list[list]:
         return patching_rows(self.labels, self.result) if self.result is not None else []
