@@ -130,9 +130,11 @@ def baseline_embeddings(loaded, target: WhyTarget, kind: str, inputs):
     """
     import torch
 
+    if kind == ZERO_BASELINE:
+        return torch.zeros_like(inputs)
     tokenizer = loaded.tokenizer
     pad = next((i for i in (tokenizer.pad_token_id, tokenizer.unk_token_id, tokenizer.eos_token_id) if i is not None), None)
-    if kind == ZERO_BASELINE or pad is None:
+    if pad is None:
         return torch.zeros_like(inputs)
     special = set(tokenizer.all_special_ids)
     ids = [i if i in special else pad for i in target.input_ids]
