@@ -272,3 +272,23 @@ def test_patching_needs_prompts_of_one_length(tiny_loaded):
     _t, ids, _c = tokenize(loaded.tokenizer, "A much longer and entirely different prompt than the clean one")
     with pytest.raises(WhyError, match="same length"):
         run_patching(loaded, PatchingRequest(clean, tuple(ids)))
+
+
+def test_explanation_files_for_reproducible_figures(tiny_loaded, tmp_path):
+    import csv
+    import json
+
+    from viz.core.why.report import write_explanation
+
+    loaded = tiny_loaded("t5")
+    written = write_explanation(loaded, "The quick brown fox", None, tmp_path, steps=16)
+    names = sorted(p.name for p in written)
+    assert names == ["why.json", "why_attribution.csv", "why_heads_cross.csv", "why_heads_decoder.csv",
+                     "why_heads_encoder.csv"]
+    with (tmp_path / "why_attribution.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    summary = json.loads((tmp_path / "why.json").read_text(encoding="utf-8"))
+    target = target_for_text(loaded, "The quick brown fox")
+    assert len(rows) == len(target.input_ids) + 1 and summary["token_id"] == target.token_id
+    with (tmp_path / "why_heads_encoder.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.reader(handle))) == 2 * 4 + 1
