@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QLabel, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from viz.core.why.attribution import (
     ATTENTION_X_GRADIENT, GRADIENT_X_INPUT, INTEGRATED_GRADIENTS, PAD_BASELINE, ZERO_BASELINE,
 )
 from viz.core.why.tables import attribution_rows
+from viz.ui.flow_layout import flow_row, keep_together
 from viz.ui.why.attribution_text import AttributionBars, AttributionText, number
 
 
@@ -28,17 +29,12 @@ class AttributionPage(QWidget):
         self.baseline.addItem(self.tr("padding tokens"), PAD_BASELINE)
         self.baseline.addItem(self.tr("zero vectors"), ZERO_BASELINE)
         self.run = QPushButton(self.tr("Explain"), self)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Method"), self))
-        controls.addWidget(self.method)
         self.steps_label = QLabel(self.tr("Steps"), self)
-        controls.addWidget(self.steps_label)
-        controls.addWidget(self.steps)
         self.baseline_label = QLabel(self.tr("Baseline"), self)
-        controls.addWidget(self.baseline_label)
-        controls.addWidget(self.baseline)
-        controls.addStretch(1)
-        controls.addWidget(self.run)
+        controls = flow_row([  # wraps on a narrow projector rather than widen the window
+            keep_together(self, QLabel(self.tr("Method"), self), self.method),
+            self.steps_label, self.steps, self.baseline_label, self.baseline, self.run,
+        ])
         self.text = AttributionText(self)
         self.bars = AttributionBars(self)
         self.summary = QLabel(self)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+    QComboBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
 from viz.core.why.knockout import MEAN, ZERO
 from viz.core.why.tables import knockout_rows, scan_rows
+from viz.ui.flow_layout import flow_row, keep_together
 from viz.ui.why.attribution_text import number
 from viz.ui.why.maps import HeadGrid
 
@@ -33,14 +34,11 @@ class KnockoutPage(QWidget):
         self.mode.addItem(self.tr("mean over positions"), MEAN)
         self.scan = QPushButton(self.tr("Scan every head"), self)
         self.reset = QPushButton(self.tr("Restore all heads"), self)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Heads of"), self))
-        controls.addWidget(self.kind)
-        controls.addWidget(QLabel(self.tr("Replace with"), self))
-        controls.addWidget(self.mode)
-        controls.addStretch(1)
-        controls.addWidget(self.scan)
-        controls.addWidget(self.reset)
+        controls = flow_row([  # wraps on a narrow projector rather than widen the window
+            keep_together(self, QLabel(self.tr("Heads of"), self), self.kind),
+            keep_together(self, QLabel(self.tr("Replace with"), self), self.mode),
+            self.scan, self.reset,
+        ])
         self.grid = HeadGrid(self)
         self.readout = QLabel(self.tr("Click a head to knock it out; click again to restore it."), self)
         self.readout.setWordWrap(True)

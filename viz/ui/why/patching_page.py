@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from viz.core.why.patching import ATTENTION, LOGIT_DIFFERENCE, MLP, PROBABILITY, RESIDUAL
 from viz.core.why.tables import patching_rows
+from viz.ui.flow_layout import flow_row, keep_together
 from viz.ui.why.attribution_text import number
 from viz.ui.why.maps import SignedMap
 
@@ -30,12 +31,10 @@ class PatchingPage(QWidget):
         prompt.addWidget(QLabel(self.tr("Corrupted"), self))
         prompt.addWidget(self.corrupted, 1)
         prompt.addWidget(self.run)
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Restore"), self))
-        controls.addWidget(self.component)
-        controls.addWidget(QLabel(self.tr("Measure"), self))
-        controls.addWidget(self.measure)
-        controls.addStretch(1)
+        controls = flow_row([
+            keep_together(self, QLabel(self.tr("Restore"), self), self.component),
+            keep_together(self, QLabel(self.tr("Measure"), self), self.measure),
+        ])
         self.patch_map = SignedMap(self)
         self.readout = QLabel(self)
         self.readout.setWordWrap(True)
