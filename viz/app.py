@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda", "mps"))
     parser.add_argument("--dtype", default="float32", choices=("float32", "float16", "bfloat16"))
     parser.add_argument("--allow-pickle", action="store_true", help="allow pickled .bin weights (weights_only)")
+    parser.add_argument(
+        "--explain", metavar="TOKEN", nargs="?", const="",
+        help="with --export: why the model predicts TOKEN next (default: its favourite): attribution and head scans",
+    )
+    parser.add_argument("--corrupted", metavar="TEXT", help="with --explain: also patch from this corrupted prompt")
     parser.add_argument("--present", action="store_true", help="start in presentation mode (F5 toggles it)")
     parser.add_argument("--view", metavar="KEY", help="open this tab first (tokens, attention, sampling, scale…)")
     parser.add_argument(

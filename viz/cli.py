@@ -40,7 +40,12 @@ def export(args) -> int:
         (out / "summary.json").write_text(text, encoding="utf-8")
         for name in render_views(loaded, trace, out):
             print(name)
-    except VizError as exc:  # a layer that does not exist
+        if getattr(args, "explain", None) is not None:
+            from viz.core.why.report import write_explanation
+
+            for path in write_explanation(loaded, args.text, args.explain, out, args.target, args.corrupted):
+                print(path)
+    except VizError as exc:  # a layer that does not exist, a token the model cannot explain
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"Cannot write to {out}: {exc.strerror or exc}")

@@ -45,8 +45,8 @@
         <translation>réteg</translation>
     </message>
     <message>
-        <source>Point at a head to read it; click it to open it in detail.</source>
-        <translation>Mutass egy fejre a részletekért; kattints rá, hogy részletesen megnyisd.</translation>
+        <source>Point at a head to read it; click it to open it in detail; Shift-click to knock it out.</source>
+        <translation>Mutass egy fejre, hogy leolvasd; kattints rá a részletes megnyitáshoz; Shift+kattintással kiütheted.</translation>
     </message>
     <message>
         <source>Thumbnails shrink {n} positions to {m} blocks, keeping each block&apos;s largest weight.</source>
@@ -87,6 +87,10 @@
     <message>
         <source>Layer {l}, head {h}: largest weight {w:.3f}. Click to open it.</source>
         <translation>{l}. réteg, {h}. fej: legnagyobb súly {w:.3f}. Kattints a megnyitáshoz.</translation>
+    </message>
+    <message>
+        <source>Knock out this head</source>
+        <translation>A fej kiütése</translation>
     </message>
 </context>
 <context>
@@ -257,6 +261,71 @@
     <message>
         <source>head</source>
         <translation>fej</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionBars</name>
+    <message>
+        <source>contribution to log-probability</source>
+        <translation>hozzájárulás a log-valószínűséghez</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionPage</name>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Integrált gradiensek</translation>
+    </message>
+    <message>
+        <source>Gradient × input</source>
+        <translation>Gradiens × bemenet</translation>
+    </message>
+    <message>
+        <source>Attention × gradient</source>
+        <translation>Figyelem × gradiens</translation>
+    </message>
+    <message>
+        <source>padding tokens</source>
+        <translation>kitöltő tokenek</translation>
+    </message>
+    <message>
+        <source>zero vectors</source>
+        <translation>nullvektorok</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Magyarázat</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Lépések</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Kiindulópont</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Módszer</translation>
+    </message>
+    <message>
+        <source>log p = {lp} (p = {p} %). Orange tokens raised it, blue ones lowered it.</source>
+        <translation>log p = {lp} (p = {p} %). A narancs tokenek növelték, a kékek csökkentették.</translation>
+    </message>
+    <message>
+        <source>Completeness: the scores add up to {total}; f(x) − f(baseline) = {gap}; error {error} ({share} %).</source>
+        <translation>Teljesség: a pontszámok összege {total}; f(x) − f(kiindulópont) = {gap}; eltérés {error} ({share} %).</translation>
+    </message>
+    <message>
+        <source>Above 1 %: try more steps or the other baseline; where the output jumps along the path, the sum stays off.</source>
+        <translation>1 % fölött: próbálj több lépést vagy a másik kiindulópontot; ahol a kimenet ugrál az úton, az összeg eltér marad.</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionText</name>
+    <message>
+        <source>Position {i}: {score}</source>
+        <translation>{i}. pozíció: {score}</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1266,93 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>KnockoutPage</name>
+    <message>
+        <source>Encoder self-attention</source>
+        <translation>Kódoló önfigyelem</translation>
+    </message>
+    <message>
+        <source>Decoder self-attention</source>
+        <translation>Dekódoló önfigyelem</translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation>Keresztfigyelem</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>nulla</translation>
+    </message>
+    <message>
+        <source>mean over positions</source>
+        <translation>pozíciók átlaga</translation>
+    </message>
+    <message>
+        <source>Scan every head</source>
+        <translation>Minden fej végigpróbálása</translation>
+    </message>
+    <message>
+        <source>Restore all heads</source>
+        <translation>Minden fej visszaállítása</translation>
+    </message>
+    <message>
+        <source>Heads of</source>
+        <translation>Fejek:</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Csere erre:</translation>
+    </message>
+    <message>
+        <source>Click a head to knock it out; click again to restore it.</source>
+        <translation>Kattints egy fejre a kiütéséhez; újabb kattintással visszaállítod.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Előtte</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Utána</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Változás</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>réteg</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>fej</translation>
+    </message>
+    <message>
+        <source>Scan: each cell is the change in the token&apos;s probability when that head alone is knocked out (blue: it drops). Largest drop {drop} points.</source>
+        <translation>Végigpróbálás: minden cella a token valószínűségének változása, ha csak azt a fejet ütjük ki (kék: csökken). A legnagyobb csökkenés {drop} százalékpont.</translation>
+    </message>
+    <message>
+        <source>{n} heads knocked out. p(“{token}”) {before} % → {after} %; KL to the unmodified run {kl} nats.</source>
+        <translation>Kiütött fejek: {n}. p(„{token}”) {before} % → {after} %; KL az eredeti futáshoz képest {kl} nat.</translation>
+    </message>
+    <message>
+        <source>Layer {l}, head {h}</source>
+        <translation>{l}. réteg, {h}. fej</translation>
+    </message>
+    <message>
+        <source>: knocked out alone, p changes by {d} points, KL {kl} nats</source>
+        <translation>: egyedül kiütve p {d} százalékponttal változik, KL {kl} nat</translation>
+    </message>
+    <message>
+        <source>Click to knock it out or restore it.</source>
+        <translation>Kattints a kiütéséhez vagy visszaállításához.</translation>
+    </message>
+</context>
+<context>
     <name>LinesPanel</name>
     <message>
         <source>Point at a token to keep only its lines; click it to pin them.</source>
@@ -1679,6 +1835,77 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>PatchingPage</name>
+    <message>
+        <source>Corrupted prompt: the same text with a few words changed</source>
+        <translation>Elrontott szöveg: ugyanaz a szöveg néhány szó cseréjével</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>Foltozás</translation>
+    </message>
+    <message>
+        <source>residual stream</source>
+        <translation>reziduális áram</translation>
+    </message>
+    <message>
+        <source>attention output</source>
+        <translation>figyelem kimenete</translation>
+    </message>
+    <message>
+        <source>MLP output</source>
+        <translation>MLP kimenete</translation>
+    </message>
+    <message>
+        <source>logit difference</source>
+        <translation>logitkülönbség</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>valószínűség</translation>
+    </message>
+    <message>
+        <source>Corrupted</source>
+        <translation>Elrontott</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Visszaállítás</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mérték</translation>
+    </message>
+    <message>
+        <source>logit(“{t}”) − logit(“{f}”)</source>
+        <translation>logit(„{t}”) − logit(„{f}”)</translation>
+    </message>
+    <message>
+        <source>p(“{t}”)</source>
+        <translation>p(„{t}”)</translation>
+    </message>
+    <message>
+        <source>{measure}: clean {clean}, corrupted {corrupted}. 1 (orange) means restoring that activation brings the clean prediction back; 0 changes nothing.</source>
+        <translation>{measure}: tiszta {clean}, elrontott {corrupted}. Az 1 (narancs) azt jelenti, hogy az aktiváció visszaállítása visszahozza a tiszta előrejelzést; a 0 semmit sem változtat.</translation>
+    </message>
+    <message>
+        <source>This model&apos;s MLP layers are not recognised, so they cannot be patched.</source>
+        <translation>Ennek a modellnek az MLP-rétegeit nem ismerjük fel, ezért nem foltozhatók.</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>réteg</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>pozíció</translation>
+    </message>
+    <message>
+        <source>Layer {l}, position {p} (“{t}”): restores {v} of the clean prediction.</source>
+        <translation>{l}. réteg, {p}. pozíció („{t}”): a tiszta előrejelzés {v} részét állítja vissza.</translation>
+    </message>
+</context>
+<context>
     <name>Quantization</name>
     <message>
         <source>fp16</source>
@@ -1962,6 +2189,10 @@ rank {rank}</source>
     <message>
         <source>Position {position}: click to see the distribution of the token after it</source>
         <translation>{position}. pozíció: kattints, hogy lásd az utána következő token eloszlását</translation>
+    </message>
+    <message>
+        <source>Why this token?</source>
+        <translation>Miért ez a token?</translation>
     </message>
     <message>
         <source>Generation stopped at the end-of-sequence token.</source>
@@ -2634,6 +2865,53 @@ rank {rank}</source>
     <message>
         <source>relative L2 {rel:.3e} · max |error| {mx:.3e} · SQNR {sqnr:.1f} dB</source>
         <translation>relatív L2 {rel:.3e} · max |hiba| {mx:.3e} · SQNR {sqnr:.1f} dB</translation>
+    </message>
+</context>
+<context>
+    <name>WhyView</name>
+    <message>
+        <source>Load a model and type a text; then ask why it predicts a token.</source>
+        <translation>Tölts be egy modellt, írj be egy szöveget, aztán kérdezd meg, miért jósol egy tokent.</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>Bemeneti tokenek</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>Fejek</translation>
+    </message>
+    <message>
+        <source>Patching</source>
+        <translation>Foltozás</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Mégse</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Miért</translation>
+    </message>
+    <message>
+        <source>Why did the model predict this token? Input tokens: how much each token raised (orange) or lowered (blue) its log-probability. Heads: knock heads out and see the prediction change; a scan tries each head alone. Patching: run a corrupted prompt and put back the clean run&apos;s activations one layer and position at a time, to find where the answer is carried.</source>
+        <translation>Miért ezt a tokent jósolta a modell? Bemeneti tokenek: mennyivel növelte (narancs) vagy csökkentette (kék) az egyes token a log-valószínűségét. Fejek: üss ki fejeket, és nézd, hogyan változik az előrejelzés; a végigpróbálás egyenként kiüt minden fejet. Foltozás: futtass egy elrontott szöveget, és tedd vissza a tiszta futás aktivációit rétegenként és pozíciónként, hogy megtaláld, hol halad a válasz.</translation>
+    </message>
+    <message>
+        <source>This model has no language-model head, so there is no prediction to explain.</source>
+        <translation>Ennek a modellnek nincs nyelvimodell-feje, így nincs megmagyarázható előrejelzés.</translation>
+    </message>
+    <message>
+        <source>Why “{token}” at position {i} (“{at}”)?</source>
+        <translation>Miért „{token}” a(z) {i}. pozíción („{at}”)?</translation>
+    </message>
+    <message>
+        <source>Why “{token}” as output token {i}? Scores are over the input tokens.</source>
+        <translation>Miért „{token}” a(z) {i}. kimeneti token? A pontszámok a bemeneti tokenekre vonatkoznak.</translation>
+    </message>
+    <message>
+        <source>Why “{token}” after “{at}” (position {i})?</source>
+        <translation>Miért „{token}” a(z) „{at}” után ({i}. pozíció)?</translation>
     </message>
 </context>
 </TS>

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         for index, view in enumerate(self.views):
             self.tabs.addTab(view, view.title())
             self.tabs.setTabToolTip(index, view.explanation())
+        self._route_why()
         central = QWidget(self)
         layout = QVBoxLayout(central)
         for widget in (self.model_bar, self.error_label, self.text_edit, self.target_edit, self.notice_label):
@@ -107,6 +108,19 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
         self.apply_scale(self.presentation.scale)
+
+    def _route_why(self) -> None:
+        """Views that ask "why?" (`why_requested(WhyTarget)`) or knock out a head (`knockout_requested(kind,
+        layer, head)`) open the Why tab."""
+        why = next((v for v in self.views if v.key == "why"), None)
+        if why is None:
+            return
+        for view in self.views:
+            if hasattr(view, "why_requested"):
+                view.why_requested.connect(lambda target: (why.explain_target(target), self.show_view("why")))
+            if hasattr(view, "knockout_requested"):
+                view.knockout_requested.connect(
+                    lambda kind, layer, head: (why.knock_out_head(kind, layer, head), self.show_view("why")))
 
     def _build_status_bar(self) -> None:
         bar = QStatusBar(self)

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QMenu, QVBoxLayout, QWidget
 
 from viz.core.attention_pool import OverviewGrid, grid_from_pooled
 from viz.core.head_patterns import FIRST, NEXT, PREVIOUS, SELF, HeadPattern
@@ -28,6 +28,7 @@ class AttentionOverview(QWidget):
     """One image of layers (rows) × heads (columns); each row of a cell scaled to its largest weight."""
 
     cell_clicked = Signal(int, int)  # layer, head
+    knockout_requested = Signal(int, int)  # layer, head: Shift-click or the context menu's "Knock out this head"
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,7 +108,7 @@ class AttentionOverview(QWidget):
         self.plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.01)
         self.hovered = None
         self.hover_box.setVisible(False)
-        self.readout.setText(self.tr("Point at a head to read it; click it to open it in detail."))
+        self.readout.setText(self.tr("Point at a head to read it; click it to open it in detail; Shift-click to knock it out."))
         parts = []
         blocks = max(grid.cell_rows, grid.cell_cols)
         if pooled_from > blocks:
@@ -190,10 +191,16 @@ class AttentionOverview(QWidget):
         )
 
     def _on_mouse_clicked(self, event) -> None:
-        if event.button() != Qt.LeftButton:
-            return
         cell = self.cell_at_scene(event.scenePos())
-        if cell is not None:
+        if cell is None:
+            return
+        if event.button() == Qt.RightButton:
+            menu = QMenu(self)
+            menu.addAction(self.tr("Knock out this head"), lambda: self.knockout_requested.emit(*cell))
+            menu.exec(event.screenPos().toPoint())
+        elif event.button() == Qt.LeftButton and event.modifiers() & Qt.ShiftModifier:
+            self.knockout_requested.emit(*cell)
+        elif event.button() == Qt.LeftButton:
             self.cell_clicked.emit(*cell)
 
     def _show_title(self) -> None:

@@ -12,5 +12,9 @@ def view_classes() -> list:
     from viz.ui.views.sampling import SamplingView
     from viz.ui.views.scale import ScaleView
     from viz.ui.views.tokens import TokensView
+    from viz.ui.views.why import WhyView
 
-    return [TokensView, EmbeddingsView, AttentionView, SamplingView, QuantizationView, FewShotView, CompareView, ScaleView]
+    return [
+        TokensView, EmbeddingsView, AttentionView, SamplingView, WhyView, QuantizationView, FewShotView, CompareView,
+        ScaleView,
+    ]

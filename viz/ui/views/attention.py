@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from viz.core.attention import (
@@ -37,6 +37,7 @@ SYNCHRONOUS_OVERVIEW_LIMIT = 12 * 12 * 128 * 128
 
 class AttentionView(View):
     key = "attention"
+    knockout_requested = Signal(str, int, int)  # kind, layer, head: the Why tab knocks the head out
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -71,6 +72,7 @@ class AttentionView(View):
         self.rollout_worker.failed.connect(self._show_message)
         self.toolbar.changed.connect(self._refresh)
         self.overview.cell_clicked.connect(lambda layer, head: self.toolbar.set_head(layer, head, DETAIL))
+        self.overview.knockout_requested.connect(lambda l, h: self.knockout_requested.emit(self.toolbar.kind, l, h))
         if state.trace is not None:
             self._on_trace(state.trace)
 

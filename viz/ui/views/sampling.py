@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QHBoxLayout, QLabel, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QHBoxLayout, QLabel, QMenu, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
@@ -30,6 +30,7 @@ RANKED_CACHE = 8  # positions whose sorted logits are kept (about 1 MB each for 
 
 class SamplingView(View):
     key = "sampling"
+    why_requested = Signal(object)  # a viz.core.why.target.WhyTarget: "Why this token?" on a candidate
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -47,6 +48,8 @@ class SamplingView(View):
         self.controls.changed.connect(self._redraw)
         self.strip.position_chosen.connect(self.set_position)
         self.chart.fit_changed.connect(self._redraw)
+        self.chart.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.chart.customContextMenuRequested.connect(self._on_chart_menu)
         self._update_buttons()
 
     def _build(self) -> None:
@@ -309,6 +312,30 @@ class SamplingView(View):
         if self.sequence.family.value == "encoder-only":
             return self.tr("Position {position}: click to see the model's prediction here")
         return self.tr("Position {position}: click to see the distribution of the token after it")
+
+    # "Why this token?"
+    def candidate_at(self, pos: QPoint) -> int | None:
+        """The candidate id of the bar row under `pos` (chart coordinates); the top one off the bars."""
+        if self.sequence is None or self.position is None:
+            return None
+        ids, _labels = self._candidates()
+        point = self.chart.getPlotItem().vb.mapSceneToView(self.chart.mapToScene(pos))
+        row = round(point.y())
+        return int(ids[row]) if 0 <= row < len(ids) else (int(ids[0]) if len(ids) else None)
+
+    def ask_why(self, token_id: int) -> None:
+        from viz.core.why.target import target_for_sequence
+
+        if self.sequence is not None and self.position is not None:
+            self.why_requested.emit(target_for_sequence(self.sequence, self.position, token_id))
+
+    def _on_chart_menu(self, pos: QPoint) -> None:
+        token_id = self.candidate_at(pos)
+        if token_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Why this token?"), lambda: self.ask_why(token_id))
+        menu.exec(self.chart.mapToGlobal(pos))
 
     # generation
     def run_steps(self, count: int) -> None:
