@@ -49,21 +49,29 @@ def render(template: str, text: str) -> str:
     return template.replace(SLOT, text)
 
 
+def template_of(key: str) -> str:
+    """The prompt template of a bundled task (without generating its pairs)."""
+    if key == "time":
+        return time_task.PREFIX + SLOT
+    if key not in demo_tasks.TASKS:
+        raise FinetuneError(f"There is no bundled task called {key!r}.")
+    return demo_tasks.PREFIX[key] + SLOT
+
+
 def bundled_task(key: str, train_size: int = 2000, held_out_size: int = 30, seed: int = 0) -> TaskSet:
     """One bundled task set; the same seed always gives the same pairs."""
     if key == "time":
         pairs = [Pair(p, t) for p, t in time_task.all_pairs()]
         held = tuple(p for p in pairs if time_task.is_held_out(p.input))
         train = tuple(p for p in pairs if not time_task.is_held_out(p.input))
-        return TaskSet("time", "normalize time", time_task.PREFIX.strip() + " " + SLOT, train,
+        return TaskSet("time", "normalize time", template_of("time"), train,
                        held[:held_out_size])
-    if key not in demo_tasks.TASKS:
-        raise FinetuneError(f"There is no bundled task called {key!r}.")
+    template = template_of(key)
     prefix = demo_tasks.PREFIX[key]
     rng = random.Random(seed)
     train = tuple(_pair(demo_tasks.sample(key, rng, held_out=False), prefix) for _ in range(train_size))
     held = demo_tasks.held_out_sets(held_out_size, seed + 1)[key]
-    return TaskSet(key, DEMO_NAMES[key], prefix + SLOT, train, tuple(_pair(e, prefix) for e in held))
+    return TaskSet(key, DEMO_NAMES[key], template, train, tuple(_pair(e, prefix) for e in held))
 
 
 def bundled_tasks(held_out_size: int = 30, train_size: int = 2000, seed: int = 0) -> dict[str, TaskSet]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QListWidget,
-                               QListWidgetItem, QSizePolicy, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
+                               QListWidgetItem, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
 
 from viz.ui.flow_layout import FlowLayout
 from viz.ui.finetune.labels import count, method_name, percent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
-                               QSizePolicy, QVBoxLayout)
+                               QVBoxLayout)
 
 from viz.core.finetune.errors import FinetuneError
 from viz.ui.finetune.labels import count, task_name
@@ -17,12 +17,12 @@ class TaskPanel(QGroupBox):
 
     def __init__(self, parent=None):
         super().__init__(self.tr("Task"), parent)
-        from viz.core.finetune.tasks import bundled_tasks
+        from viz.core.finetune.tasks import BUNDLED
 
-        self.bundled = bundled_tasks()
+        self._bundled = None  # key -> TaskSet, generated when first needed (not at start-up)
         self.custom = None  # TaskSet read from a file
         self.picker = QComboBox(self)
-        for key in self.bundled:
+        for key in BUNDLED:
             self.picker.addItem(task_name(key), key)
         self.load_button = QPushButton(self.tr("Load JSONL…"), self)
         self.load_button.setToolTip(self.tr('A file with one {"prompt": "…", "completion": "…"} object per line.'))
@@ -41,6 +41,19 @@ class TaskPanel(QGroupBox):
         self.template.textEdited.connect(lambda _t: self.changed.emit())
         self.load_button.clicked.connect(self._on_load)
         self._on_picked()
+
+    @property
+    def bundled(self) -> dict:
+        if self._bundled is None:
+            from viz.core.finetune.tasks import bundled_tasks
+
+            self._bundled = bundled_tasks()
+        return self._bundled
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.info.text():
+            self._on_picked()
 
     def key(self) -> str:
         return self.picker.currentData()
@@ -79,6 +92,12 @@ class TaskPanel(QGroupBox):
             self.info.setText(self.tr("⚠ {message}").format(message=str(exc)))
 
     def _on_picked(self, *_args) -> None:
+        from viz.core.finetune.tasks import template_of
+
+        if self._bundled is None and self.key() != CUSTOM and not self.isVisible():
+            self.template.setText(template_of(self.key()))  # the pairs are made when the panel is first shown
+            self.changed.emit()
+            return
         task = self.base_task()
         self.template.setText(task.template)
         self.info.setText(self.tr("{train} pairs to train on, {held} held out for the scores.").format(

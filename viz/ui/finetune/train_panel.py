@@ -4,7 +4,7 @@ with the result."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QSizePolicy, QSpinBox, QVBoxLayout)
+                               QPushButton, QSpinBox, QVBoxLayout)
 
 # Found with short runs on demo-t5 (see benchmarks/bench_finetune.py): LoRA learns the time task in about a minute.
 DEFAULTS = dict(steps=150, batch=16, lr=5e-3, seed=0, mix=0)
