@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
-from viz.ui.finetune.labels import count, method_name, tr
+from viz.ui.finetune.labels import count, method_name, translate
 from viz.ui.quantization.charts import ScaledPlot
 
 # Okabe-Ito colours, readable for colour-blind viewers and on a projector, in both themes.
@@ -15,7 +15,7 @@ KEPT_RUNS = 4
 
 class LossChart(ScaledPlot):
     def __init__(self, parent=None):
-        super().__init__(parent, title=tr("Training loss"), bottom=tr("step"), left=tr("loss (cross-entropy)"),
+        super().__init__(parent, title=translate("Finetune", "Training loss"), bottom=translate("Finetune", "step"), left=translate("Finetune", "loss (cross-entropy)"),
                          integer_x=True)
         self.setLogMode(x=False, y=True)
         self.runs: list[tuple[str, np.ndarray]] = []  # finished runs: (label, losses)
@@ -52,7 +52,7 @@ class LossChart(ScaledPlot):
         if self.live:
             self._live_item = self.plot(np.arange(1, len(self.live) + 1), np.maximum(self.live, 1e-6),
                                         pen=self.pen(METHOD_COLORS.get(self.live_kind, "#888888"), width=2.5),
-                                        name=tr("{method} (running)").format(method=method_name(self.live_kind)))
+                                        name=translate("Finetune", "{method} (running)").format(method=method_name(self.live_kind)))
 
     def set_scale(self, factor: float) -> None:
         super().set_scale(factor)
@@ -70,8 +70,8 @@ class SpectrumChart(ScaledPlot):
     """Singular values of ΔW (full fine-tuning) and of LoRA's B·A for one matrix, largest first, log scale."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, title=tr("Singular values of the weight update"), bottom=tr("index (largest first)"),
-                         left=tr("singular value"), integer_x=True)
+        super().__init__(parent, title=translate("Finetune", "Singular values of the weight update"), bottom=translate("Finetune", "index (largest first)"),
+                         left=translate("Finetune", "singular value"), integer_x=True)
         self.setLogMode(x=False, y=True)
         self.spectrum = None
 
@@ -90,12 +90,12 @@ class SpectrumChart(ScaledPlot):
         if s.full_values is not None:
             values = s.full_values[s.full_values > floor]
             self.plot(np.arange(1, len(values) + 1), values, pen=self.pen(METHOD_COLORS["full"]),
-                      name=tr("full ΔW: {n} numbers").format(n=count(s.full_count)))
+                      name=translate("Finetune", "full ΔW: {n} numbers").format(n=count(s.full_count)))
         if s.lora_values is not None:
             values = s.lora_values[s.lora_values > s.lora_values.max() * 1e-6] if s.lora_values.size else s.lora_values
             self.plot(np.arange(1, len(values) + 1), values, pen=self.pen(METHOD_COLORS["lora"]),
                       symbol="o", symbolSize=self.symbol_size(7), symbolBrush=pg.mkBrush(METHOD_COLORS["lora"]),
-                      name=tr("LoRA B·A, r = {r}: {n} numbers").format(r=s.rank, n=count(s.lora_count)))
+                      name=translate("Finetune", "LoRA B·A, r = {r}: {n} numbers").format(r=s.rank, n=count(s.lora_count)))
 
     def set_scale(self, factor: float) -> None:
         super().set_scale(factor)

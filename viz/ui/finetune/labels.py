@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Finetune", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Finetune", "…")
 
 
 def count(n: int) -> str:
@@ -23,25 +22,25 @@ def number(value: float, decimals: int = 2) -> str:
 
 def task_name(key: str) -> str:
     return {
-        "time": tr("normalize time (new)"),
-        "date": tr("normalize date"),
-        "words": tr("number to words"),
-        "number": tr("words to number"),
-        "reverse": tr("reverse"),
-        "custom": tr("your file"),
+        "time": translate("Finetune", "normalize time (new)"),
+        "date": translate("Finetune", "normalize date"),
+        "words": translate("Finetune", "number to words"),
+        "number": translate("Finetune", "words to number"),
+        "reverse": translate("Finetune", "reverse"),
+        "custom": translate("Finetune", "your file"),
     }.get(key, key)
 
 
 def method_name(kind: str) -> str:
-    return {"full": tr("Full fine-tuning"), "selective": tr("Selective (chosen layers)"),
-            "lora": tr("LoRA"), "prompt": tr("Prompt tuning")}.get(kind, kind)
+    return {"full": translate("Finetune", "Full fine-tuning"), "selective": translate("Finetune", "Selective (chosen layers)"),
+            "lora": translate("Finetune", "LoRA"), "prompt": translate("Finetune", "Prompt tuning")}.get(kind, kind)
 
 
 def metric_name(key: str) -> str:
-    return {"exact": tr("exact match"), "rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L",
+    return {"exact": translate("Finetune", "exact match"), "rouge1": "ROUGE-1", "rouge2": "ROUGE-2", "rougeL": "ROUGE-L",
             "bleu": "BLEU"}.get(key, key)
 
 
 def phase_text(phase: str) -> str:
-    return {"before": tr("Scoring the model before training…"), "training": tr("Training…"),
-            "after": tr("Scoring the tuned model…")}.get(phase, phase)
+    return {"before": translate("Finetune", "Scoring the model before training…"), "training": translate("Finetune", "Training…"),
+            "after": translate("Finetune", "Scoring the tuned model…")}.get(phase, phase)
