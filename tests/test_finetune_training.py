@@ -173,3 +173,46 @@ def test_selective_needs_a_layer_and_encoders_are_refused(t5, tiny_loaded):
     bert = tiny_loaded("bert")
     with pytest.raises(FinetuneError, match="generates text"):
         trainable_copy(bert.model, bert.family, MethodSpec(FULL), seed=0)
+
+
+def test_decoder_lora_and_full_on_gpt2(tiny_loaded):
+    from viz.core.finetune.evaluation import generate_answers
+
+    gpt2 = tiny_loaded("gpt2")
+    pairs = tuple(Pair(f"quick {w}", w.upper()) for w in ("fox", "dog", "brown", "lazy", "over", "the"))
+    task = TaskSet("custom", "upper", "{input} =", pairs[:4], pairs[4:])
+    spec = MethodSpec(LORA, lora_rank=2, lora_targets=("c_attn", "c_fc"))
+    peft_model = trainable_copy(gpt2.model, gpt2.family, spec, seed=0)  # GPT-2's Conv1D: fan_in_fan_out
+    assert parameter_counts(gpt2.model, gpt2.family, spec).trainable == peft_model.get_nb_trainable_parameters()[0]
+    for method in (spec, MethodSpec(FULL)):
+        result = run_finetune(gpt2.model, gpt2.tokenizer, gpt2.family,
+                              TrainRequest(task, method, steps=3, batch_size=2, learning_rate=1e-2))
+        assert len(result.losses) == 3 and np.isfinite(result.losses).all()
+        assert len(result.after.tasks[0].examples) == 2
+    # Left padding: answers in a batch equal answers one by one.
+    prompts = ["quick fox =", "The quick brown fox jumps over ="]
+    batched = generate_answers(gpt2.model, gpt2.tokenizer, gpt2.family, prompts, max_new_tokens=5)
+    single = [generate_answers(gpt2.model, gpt2.tokenizer, gpt2.family, [p], max_new_tokens=5)[0] for p in prompts]
+    assert batched == single
+
+
+def test_low_rank_spectrum(t5, time_task):
+    import torch
+
+    from viz.core.finetune.lowrank import lora_modules, spectrum
+
+    lora = run_finetune(t5.model, t5.tokenizer, t5.family, TrainRequest(
+        time_task, MethodSpec(LORA, lora_rank=3, lora_alpha=6.0), steps=2, batch_size=4, learning_rate=1e-2)).model
+    full = run_finetune(t5.model, t5.tokenizer, t5.family, TrainRequest(
+        time_task, MethodSpec(FULL), steps=1, batch_size=4, learning_rate=1e-4)).model
+    module = lora_modules(lora)[0]
+    s = spectrum(t5.model, module, full, lora)
+    layer = lora.base_model.model.get_submodule(module)
+    by_hand = (layer.lora_B["default"].weight @ layer.lora_A["default"].weight).double() * 2.0  # alpha / r
+    expected = torch.linalg.svdvals(by_hand).detach().numpy()
+    np.testing.assert_allclose(s.lora_values, expected, rtol=1e-6, atol=1e-9)
+    assert (s.lora_values > s.lora_values[0] * 1e-6).sum() <= 3
+    n_out, n_in = t5.model.get_submodule(module).weight.shape
+    assert (s.full_count, s.lora_count) == (n_out * n_in, 3 * (n_in + n_out))
+    delta = (full.get_submodule(module).weight - t5.model.get_submodule(module).weight).double()
+    np.testing.assert_allclose(s.full_values, torch.linalg.svdvals(delta).detach().numpy(), rtol=1e-6, atol=1e-12)
