@@ -16,7 +16,7 @@ from viz.core.finetune.errors import FinetuneError
 FULL, SELECTIVE, LORA, PROMPT = "full", "selective", "lora", "prompt"
 KINDS = (FULL, SELECTIVE, LORA, PROMPT)
 # Attention projections by model type: the usual LoRA targets.
-ATTENTION_TARGETS = {"t5": ("q", "v"), "gpt2": ("c_attn",), "bart": ("q_proj", "v_proj")}
+ATTENTION_TARGETS = {"t5": ("q", "k", "v", "o"), "gpt2": ("c_attn",), "bart": ("q_proj", "v_proj")}
 
 
 @dataclass(frozen=True)

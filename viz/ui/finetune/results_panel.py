@@ -40,8 +40,10 @@ class ForgettingTable(QWidget):
         self.note = QLabel(self.tr("Train to see how each task's held-out scores change."), self)
         self.note.setWordWrap(True)
         self.note.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self.table = _table(self, [self.tr("Task")] + [metric_name(m) for m in METRICS])
+        # Headers and cells take two lines ("before" over "→ after"), so the table fits a 1024-pixel projector.
+        self.table = _table(self, [self.tr("Task")] + [metric_name(m).replace(" ", "\n", 1) for m in METRICS])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.note)
@@ -66,10 +68,11 @@ class ForgettingTable(QWidget):
                     self.table.setItem(row, col, _item(_value(metric, old), Qt.AlignCenter))
                     continue
                 new = getattr(tuned.mean, metric)
-                item = _item(f"{_value(metric, old)} → {_value(metric, new)}", Qt.AlignCenter)
+                item = _item(f"{_value(metric, old)}\n→ {_value(metric, new)}", Qt.AlignCenter)
                 if abs(new - old) >= 0.005:
                     item.setForeground(QColor(RISE if new > old else FALL))
                 self.table.setItem(row, col, item)
+        self.table.resizeRowsToContents()
         self.note.setText(self.tr("Held-out examples, never trained on: the tuned task should rise; the others "
                                   "show what was forgotten.") if after else self.tr("Cancelled: scores before only."))
 
@@ -90,7 +93,8 @@ class ExamplesTable(QWidget):
     """Every held-out example: the answer before and after, with the after-answer's scores; above it, a wrong
     answer that ROUGE still rates highly."""
 
-    HEADERS = ("task", "prompt", "reference", "before", "after", "exact", "rouge1", "rouge2", "rougeL", "bleu")
+    # The prompt comes last: it is the longest column and the answers matter most on a narrow screen.
+    HEADERS = ("task", "reference", "before", "after", "exact", "rouge1", "rouge2", "rougeL", "bleu", "prompt")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -98,8 +102,8 @@ class ExamplesTable(QWidget):
         self.misleading.setWordWrap(True)
         self.misleading.setTextFormat(Qt.RichText)
         self.misleading.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self.table = _table(self, [self.tr("Task"), self.tr("Prompt"), self.tr("Reference"), self.tr("Before"),
-                                   self.tr("After")] + [metric_name(m) for m in METRICS])
+        self.table = _table(self, [self.tr("Task"), self.tr("Reference"), self.tr("Before"), self.tr("After")]
+                            + [metric_name(m) for m in METRICS] + [self.tr("Prompt")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
@@ -119,14 +123,15 @@ class ExamplesTable(QWidget):
             for i, example in enumerate(task.examples):
                 old = before.examples[i].output if before else ""
                 scores = [getattr(example.scores, m) for m in METRICS]
-                self.rows.append([task.key, example.prompt, example.reference, old, example.output, *scores])
+                self.rows.append([task.key, example.reference, old, example.output, *scores, example.prompt])
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             for c, value in enumerate(row):
-                text = _value(METRICS[c - 5], value) if c >= 5 else str(value)
-                item = _item(text, Qt.AlignCenter if c >= 5 else Qt.AlignLeft | Qt.AlignVCenter)
-                if c == 4:
-                    item.setForeground(QColor(RISE if row[5] else FALL))
+                is_score = 4 <= c < 4 + len(METRICS)
+                text = _value(METRICS[c - 4], value) if is_score else str(value)
+                item = _item(text, Qt.AlignCenter if is_score else Qt.AlignLeft | Qt.AlignVCenter)
+                if c == 3:
+                    item.setForeground(QColor(RISE if row[4] else FALL))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         example = misleading_example(result.after, result.before)

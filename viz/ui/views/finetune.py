@@ -217,7 +217,17 @@ class FinetuneView(View):
     def set_scale(self, factor: float) -> None:
         self.loss_chart.set_scale(factor)
         self.lowrank.chart.set_scale(factor)
-        self.controls_scroll.setFixedWidth(int(340 * min(factor, 1.35)))
+        self._scale = factor
+        self._fit_controls()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_controls()
+
+    def _fit_controls(self) -> None:
+        """The settings column grows with the font but never takes more than 40 % of the width."""
+        wanted = int(340 * min(getattr(self, "_scale", 1.0), 1.3))
+        self.controls_scroll.setFixedWidth(max(260, min(wanted, int(self.width() * 0.4))))
 
     def settings(self) -> dict:
         p, m = self.train_panel, self.method_panel
