@@ -896,6 +896,37 @@
     </message>
 </context>
 <context>
+    <name>ExamplesTable</name>
+    <message>
+        <source>Task</source>
+        <translation>Feladat</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Előtte</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Utána</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Every answer is exactly right: no wrong answer to show.</source>
+        <translation>Minden válasz pontosan jó: nincs mutatható hibás válasz.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A wrong answer that still scores well:&lt;/b&gt; “{output}” for “{reference}”: ROUGE-1 {r1}, ROUGE-L {rl}, BLEU {bleu}, but exact match 0. Overlap metrics count shared words, not correctness.</source>
+        <translation>&lt;b&gt;Hibás válasz, mégis jó pontszámmal:&lt;/b&gt; „{output}” a(z) „{reference}” helyett: ROUGE-1 {r1}, ROUGE-L {rl}, BLEU {bleu}, de a pontos egyezés 0. Az átfedésen alapuló mértékek a közös szavakat számolják, nem a helyességet.</translation>
+    </message>
+</context>
+<context>
     <name>ExportCommands</name>
     <message>
         <source>Copied the picture of “{0}” to the clipboard</source>
@@ -1031,6 +1062,191 @@ rank {rank}</source>
     <message>
         <source>The prompt, exactly as sent{tokens}, and in colour the answer whose probability is measured:</source>
         <translation>A prompt, pontosan úgy, ahogy elküldtük{tokens}, és színesen a válasz, amelynek valószínűségét mérjük:</translation>
+    </message>
+</context>
+<context>
+    <name>Finetune</name>
+    <message>
+        <source>Training loss</source>
+        <translation>Tanítási veszteség</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>lépés</translation>
+    </message>
+    <message>
+        <source>loss (cross-entropy)</source>
+        <translation>veszteség (keresztentrópia)</translation>
+    </message>
+    <message>
+        <source>{method} (running)</source>
+        <translation>{method} (fut)</translation>
+    </message>
+    <message>
+        <source>Singular values of the weight update</source>
+        <translation>A súlymódosítás szinguláris értékei</translation>
+    </message>
+    <message>
+        <source>index (largest first)</source>
+        <translation>sorszám (a legnagyobb elöl)</translation>
+    </message>
+    <message>
+        <source>singular value</source>
+        <translation>szinguláris érték</translation>
+    </message>
+    <message>
+        <source>full ΔW: {n} numbers</source>
+        <translation>teljes ΔW: {n} szám</translation>
+    </message>
+    <message>
+        <source>LoRA B·A, r = {r}: {n} numbers</source>
+        <translation>LoRA B·A, r = {r}: {n} szám</translation>
+    </message>
+    <message>
+        <source>normalize time (new)</source>
+        <translation>időpont normalizálása (új)</translation>
+    </message>
+    <message>
+        <source>normalize date</source>
+        <translation>dátum normalizálása</translation>
+    </message>
+    <message>
+        <source>number to words</source>
+        <translation>számból szavak</translation>
+    </message>
+    <message>
+        <source>words to number</source>
+        <translation>szavakból szám</translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation>megfordítás</translation>
+    </message>
+    <message>
+        <source>your file</source>
+        <translation>saját fájl</translation>
+    </message>
+    <message>
+        <source>Full fine-tuning</source>
+        <translation>Teljes finomhangolás</translation>
+    </message>
+    <message>
+        <source>Selective (chosen layers)</source>
+        <translation>Szelektív (kiválasztott rétegek)</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Prompt tuning</source>
+        <translation>Prompthangolás</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>pontos egyezés</translation>
+    </message>
+    <message>
+        <source>Scoring the model before training…</source>
+        <translation>A modell pontozása tanítás előtt…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Tanítás…</translation>
+    </message>
+    <message>
+        <source>Scoring the tuned model…</source>
+        <translation>A hangolt modell pontozása…</translation>
+    </message>
+</context>
+<context>
+    <name>FinetuneView</name>
+    <message>
+        <source>Loss</source>
+        <translation>Veszteség</translation>
+    </message>
+    <message>
+        <source>Before / after</source>
+        <translation>Előtte / utána</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Példák</translation>
+    </message>
+    <message>
+        <source>Low rank</source>
+        <translation>Alacsony rang</translation>
+    </message>
+    <message>
+        <source>Fine-tune</source>
+        <translation>Finomhangolás</translation>
+    </message>
+    <message>
+        <source>Fine-tuning trains a pre-trained model further on prompt–completion pairs of one task. Full fine-tuning changes every weight; selective tuning only chosen layers; LoRA adds a small low-rank update B·A to chosen matrices; prompt tuning learns a few virtual tokens put in front of every input. Training works on a copy: the loaded model stays as it is until you press Use in all views. Before / after scores held-out examples of every task, so you see the tuned task rise and the others fall (catastrophic forgetting); mixing in a share of the old tasks keeps them. ROUGE and BLEU count shared words, so a wrong answer can still score well.</source>
+        <translation>A finomhangolás egy előtanított modellt tanít tovább egy feladat prompt–válasz párjain. A teljes finomhangolás minden súlyt módosít; a szelektív csak a kiválasztott rétegeket; a LoRA kis, alacsony rangú B·A módosítást ad a kiválasztott mátrixokhoz; a prompthangolás néhány virtuális tokent tanul, amely minden bemenet elé kerül. A tanítás egy másolaton fut: a betöltött modell változatlan marad, amíg meg nem nyomod a Használat minden nézetben gombot. Az Előtte / utána minden feladat félretett példáit pontozza, így látszik, ahogy a hangolt feladat javul, a többi pedig romlik (katasztrofális felejtés); ha a régi feladatokból is keversz a tanításba, azok megmaradnak. A ROUGE és a BLEU a közös szavakat számolja, így egy hibás válasz is kaphat jó pontszámot.</translation>
+    </message>
+    <message>
+        <source>Fine-tuning here needs a model that generates text: a decoder or an encoder-decoder.</source>
+        <translation>A finomhangoláshoz szöveget generáló modell kell: dekóder vagy enkóder–dekóder.</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
+    <message>
+        <source>Cancelled; the model is unchanged.</source>
+        <translation>Megszakítva; a modell változatlan.</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps} · loss {loss} · {seconds} s</source>
+        <translation>{step}. lépés / {steps} · veszteség {loss} · {seconds} s</translation>
+    </message>
+    <message>
+        <source>Trained in {seconds} s.</source>
+        <translation>Tanítás: {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Exact match on the tuned task: {before} → {after}.</source>
+        <translation>Pontos egyezés a hangolt feladaton: {before} → {after}.</translation>
+    </message>
+    <message>
+        <source>LoRA r={r}</source>
+        <translation>LoRA r={r}</translation>
+    </message>
+    <message>
+        <source>prompt tuning, {n} tokens</source>
+        <translation>prompthangolás, {n} token</translation>
+    </message>
+    <message>
+        <source>Save the tuned model into a folder</source>
+        <translation>A hangolt modell mentése mappába</translation>
+    </message>
+    <message>
+        <source>Saved {n} files to {folder}.</source>
+        <translation>{n} fájl mentve ide: {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>ForgettingTable</name>
+    <message>
+        <source>Train to see how each task&apos;s held-out scores change.</source>
+        <translation>Taníts, és látod, hogyan változnak az egyes feladatok félretett példáin mért pontszámok.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Feladat</translation>
+    </message>
+    <message>
+        <source>{task} (tuned on)</source>
+        <translation>{task} (erre hangolva)</translation>
+    </message>
+    <message>
+        <source>Held-out examples, never trained on: the tuned task should rise; the others show what was forgotten.</source>
+        <translation>Félretett, soha nem tanított példák: a hangolt feladatnak javulnia kell; a többin látszik, mit felejtett el a modell.</translation>
+    </message>
+    <message>
+        <source>Cancelled: scores before only.</source>
+        <translation>Megszakítva: csak a tanítás előtti pontszámok.</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1592,37 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>LowRankPanel</name>
+    <message>
+        <source>Matrix</source>
+        <translation>Mátrix</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
+    <message>
+        <source>a LoRA run</source>
+        <translation>egy LoRA-futást</translation>
+    </message>
+    <message>
+        <source>a full fine-tune</source>
+        <translation>egy teljes finomhangolást</translation>
+    </message>
+    <message>
+        <source>Train {runs} on the same task to compare the update&apos;s singular values.</source>
+        <translation>Taníts {runs} ugyanazon a feladaton, és összevetheted a módosítás szinguláris értékeit.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> és </translation>
+    </message>
+    <message>
+        <source>LoRA trains {lora} numbers for this matrix (r·(in + out)) and its update has at most {r} non-zero singular values; the full update changes all {full}. Where the full spectrum falls steeply, most of its change lies in a few directions, which is why a low rank suffices.</source>
+        <translation>A LoRA ennél a mátrixnál {lora} számot tanít (r·(be + ki)), és a módosításának legfeljebb {r} nem nulla szinguláris értéke van; a teljes módosítás mind a(z) {full} számot megváltoztatja. Ahol a teljes spektrum meredeken esik, ott a változás nagy része néhány irányba esik, ezért elég egy alacsony rang.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cancel</source>
@@ -1547,6 +1794,45 @@ rank {rank}</source>
     <message>
         <source>No recent models</source>
         <translation>Nincs legutóbbi modell</translation>
+    </message>
+</context>
+<context>
+    <name>MethodPanel</name>
+    <message>
+        <source>Method</source>
+        <translation>Módszer</translation>
+    </message>
+    <message>
+        <source>Every weight of the model is trained.</source>
+        <translation>A modell minden súlya tanul.</translation>
+    </message>
+    <message>
+        <source>LoRA&apos;s update is scaled by alpha / rank.</source>
+        <translation>A LoRA módosítását alfa / rang szorozza.</translation>
+    </message>
+    <message>
+        <source>Rank r</source>
+        <translation>Rang (r)</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alfa</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modulok</translation>
+    </message>
+    <message>
+        <source>Virtual tokens</source>
+        <translation>Virtuális tokenek</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
+    <message>
+        <source>Trains {n} of {total} parameters ({share}); full fine-tuning trains {full}.</source>
+        <translation>{total} paraméterből {n} tanul ({share}); teljes finomhangolásnál {full}.</translation>
     </message>
 </context>
 <context>
@@ -2675,6 +2961,53 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>TaskPanel</name>
+    <message>
+        <source>Task</source>
+        <translation>Feladat</translation>
+    </message>
+    <message>
+        <source>Load JSONL…</source>
+        <translation>JSONL betöltése…</translation>
+    </message>
+    <message>
+        <source>A file with one {&quot;prompt&quot;: &quot;…&quot;, &quot;completion&quot;: &quot;…&quot;} object per line.</source>
+        <translation>Soronként egy {&quot;prompt&quot;: &quot;…&quot;, &quot;completion&quot;: &quot;…&quot;} objektumot tartalmazó fájl.</translation>
+    </message>
+    <message>
+        <source>The prompt the model sees; {input} is replaced by each example&apos;s input.</source>
+        <translation>A modell által látott prompt; az {input} helyére kerül minden példa bemenete.</translation>
+    </message>
+    <message>
+        <source>Train on</source>
+        <translation>Tanítás ezen</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Sablon</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Fájl: {name}</translation>
+    </message>
+    <message>
+        <source>Prompt/completion pairs</source>
+        <translation>Prompt–válasz párok</translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl *.json);;All files (*)</source>
+        <translation>JSON-sorok (*.jsonl *.json);;Minden fájl (*)</translation>
+    </message>
+    <message>
+        <source>⚠ {message}</source>
+        <translation>⚠ {message}</translation>
+    </message>
+    <message>
+        <source>{train} pairs to train on, {held} held out for the scores.</source>
+        <translation>{train} pár a tanításhoz, {held} félretéve a pontozáshoz.</translation>
+    </message>
+</context>
+<context>
     <name>TokenDetails</name>
     <message>
         <source>Point at a token to see its characters, id and bytes. Click to keep it; arrow keys move.</source>
@@ -2746,6 +3079,61 @@ rank {rank}</source>
     <message>
         <source>(cut to the model&apos;s length: the counts are of the tokens the model sees)</source>
         <translation>(a modell hosszára vágva: a számok a modell által látott tokenekre vonatkoznak)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>Tanítás</translation>
+    </message>
+    <message>
+        <source>Multi-task tuning: this share of every batch comes from the other bundled tasks, which keeps the model from forgetting them.</source>
+        <translation>Többfeladatos hangolás: minden köteg ekkora része a többi beépített feladatból jön, így a modell nem felejti el őket.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Lépések</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Köteg</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Tanulási ráta</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Mag</translation>
+    </message>
+    <message>
+        <source>Mix in old tasks</source>
+        <translation>Régi feladatok aránya</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Tanítás</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Mégse</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Mentés…</translation>
+    </message>
+    <message>
+        <source>LoRA and prompt tuning save an adapter folder (save_pretrained); full and selective tuning save the whole model.</source>
+        <translation>A LoRA és a prompthangolás adaptermappát ment (save_pretrained); a teljes és a szelektív hangolás az egész modellt.</translation>
+    </message>
+    <message>
+        <source>Use in all views</source>
+        <translation>Használat minden nézetben</translation>
+    </message>
+    <message>
+        <source>The tuned model (adapter merged into the weights) becomes the app&apos;s model, so every tab shows it.</source>
+        <translation>A hangolt modell (az adapter a súlyokba olvasztva) lesz az alkalmazás modellje, így minden lap ezt mutatja.</translation>
     </message>
 </context>
 <context>

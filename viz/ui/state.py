@@ -81,6 +81,11 @@ class AppState(QObject):
         request = TraceRequest(self.text, self.target_text or None)
         self.tracer.submit(_trace, self.model, request, label=self.tr("Running the model…"))
 
+    def use_model(self, loaded) -> None:
+        """Make an already loaded model (a fine-tuned copy, say) the app's model, as if it had just been loaded."""
+        self.loader.cancel()
+        self._on_loaded(loaded)
+
     def shutdown(self) -> None:
         self.loader.shutdown()
         self.tracer.shutdown()

@@ -8,6 +8,7 @@ def view_classes() -> list:
     from viz.ui.views.compare import CompareView
     from viz.ui.views.embeddings import EmbeddingsView
     from viz.ui.views.fewshot import FewShotView
+    from viz.ui.views.finetune import FinetuneView
     from viz.ui.views.quantization import QuantizationView
     from viz.ui.views.sampling import SamplingView
     from viz.ui.views.scale import ScaleView
@@ -15,6 +16,6 @@ def view_classes() -> list:
     from viz.ui.views.why import WhyView
 
     return [
-        TokensView, EmbeddingsView, AttentionView, SamplingView, WhyView, QuantizationView, FewShotView, CompareView,
-        ScaleView,
+        TokensView, EmbeddingsView, AttentionView, SamplingView, WhyView, QuantizationView, FinetuneView, FewShotView,
+        CompareView, ScaleView,
     ]

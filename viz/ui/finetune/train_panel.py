@@ -1,0 +1,69 @@
+"""Training settings (steps, batch, learning rate, seed, share of old tasks), the Train/Cancel row and what to do
+with the result."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QSpinBox, QVBoxLayout)
+
+# Found with short runs on demo-t5 (see benchmarks/bench_finetune.py): LoRA learns the time task in about a minute.
+DEFAULTS = dict(steps=150, batch=16, lr=5e-3, seed=0, mix=0)
+
+
+class TrainPanel(QGroupBox):
+    def __init__(self, parent=None):
+        super().__init__(self.tr("Training"), parent)
+        self.steps = QSpinBox(self, minimum=1, maximum=100_000, value=DEFAULTS["steps"])
+        self.batch = QSpinBox(self, minimum=1, maximum=1024, value=DEFAULTS["batch"])
+        self.lr = QDoubleSpinBox(self, minimum=1e-6, maximum=1.0, decimals=5, singleStep=1e-4, value=DEFAULTS["lr"])
+        self.seed = QSpinBox(self, minimum=0, maximum=2**31 - 1, value=DEFAULTS["seed"])
+        self.mix = QSpinBox(self, minimum=0, maximum=90, value=DEFAULTS["mix"], suffix=" %")
+        self.mix.setToolTip(self.tr("Multi-task tuning: this share of every batch comes from the other bundled "
+                                    "tasks, which keeps the model from forgetting them."))
+        form = QFormLayout()
+        form.addRow(self.tr("Steps"), self.steps)
+        form.addRow(self.tr("Batch"), self.batch)
+        form.addRow(self.tr("Learning rate"), self.lr)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Mix in old tasks"), self.mix)
+        self.train_button = QPushButton(self.tr("Train"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setVisible(False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save…"), self)
+        self.save_button.setToolTip(self.tr("LoRA and prompt tuning save an adapter folder (save_pretrained); "
+                                            "full and selective tuning save the whole model."))
+        self.use_button = QPushButton(self.tr("Use in all views"), self)
+        self.use_button.setToolTip(self.tr("The tuned model (adapter merged into the weights) becomes the "
+                                           "app's model, so every tab shows it."))
+        for button in (self.save_button, self.use_button):
+            button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.train_button)
+        buttons.addWidget(self.cancel_button)
+        results = QHBoxLayout()
+        results.addWidget(self.save_button)
+        results.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(results)
+
+    def set_busy(self, busy: bool) -> None:
+        self.train_button.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+            self.save_button.setEnabled(False)
+            self.use_button.setEnabled(False)
+
+    def set_fraction(self, fraction: float) -> None:
+        self.progress.setValue(int(1000 * max(0.0, min(1.0, fraction))))
