@@ -14,6 +14,7 @@ from viz.core.errors import VizError
 
 def export(args) -> int:
     """Exit 0 on success; on a user error, one line on stderr and exit 2."""
+    from viz.core.lens_export import write_lens
     from viz.core.loading import LoadRequest, load_model
     from viz.core.resources import DEFAULT_MODEL
     from viz.core.trace import TraceRequest, run_trace
@@ -33,6 +34,7 @@ def export(args) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
         write_trace(trace, out / "trace.npz")
+        lens = write_lens(loaded, trace, out / "lens.npz")
         (out / "summary.json").write_text(json.dumps(summary(trace), indent=2, ensure_ascii=False), encoding="utf-8")
         for name in render_views(loaded, trace, out):
             print(name)
@@ -40,6 +42,8 @@ def export(args) -> int:
         return _fail(f"Cannot write to {out}: {exc.strerror or exc}")
     print(out / "trace.npz")
     print(out / "summary.json")
+    if lens is not None:
+        print(lens)
     return 0
 
 
