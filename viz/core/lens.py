@@ -83,10 +83,14 @@ def run_lens(loaded, request: LensRequest) -> LensResult:
     side_ids = (decoder_ids if decoder_ids is not None else input_ids)[0]  # [seq]
     layers, seq, d_model = residuals.shape
     step = max(1, ROW_BUDGET // _vocab_size(loaded))
-    final = _final_top1(loaded, arch, residuals[-1], step)  # [seq]
-    focus = np.full_like(final, request.focus_token) if request.focus_token is not None else final.copy()
-    flat = residuals.reshape(layers * seq, d_model)  # [rows, d_model], layer-major
-    top_ids, top_probs, focus_probs, focus_ranks = _project_top(loaded, arch, flat, np.tile(focus, layers), request.top_k, step)
+    last = residuals[-1]  # [seq, d_model]: the model's own prediction first, it is the default focus
+    fixed = np.full(seq, request.focus_token) if request.focus_token is not None else None
+    final_part = _project_top(loaded, arch, last, fixed, request.top_k, step)
+    final = final_part[0][:, 0]  # [seq]
+    focus = fixed if fixed is not None else final.copy()
+    flat = residuals[:-1].reshape((layers - 1) * seq, d_model)  # [rows, d_model], layer-major
+    early = _project_top(loaded, arch, flat, np.tile(focus, layers - 1), request.top_k, step)
+    top_ids, top_probs, focus_probs, focus_ranks = (np.concatenate([e, f]) for e, f in zip(early, final_part))
     top_ids, top_probs = top_ids.reshape(layers, seq, -1), top_probs.reshape(layers, seq, -1)
     focus_probs, focus_ranks = focus_probs.reshape(layers, seq), focus_ranks.reshape(layers, seq)
     on_top = top_ids[:, :, 0] == final[None, :]  # [layer + 1, seq]
@@ -131,18 +135,9 @@ def lens_logits(loaded, request: LensRequest, layer: int, positions) -> np.ndarr
         return arch.project(loaded.model, rows).float().cpu().numpy()
 
 
-def _final_top1(loaded, arch, last, step: int) -> np.ndarray:
-    """The model's own top token at each position `[seq]`, from the last residual `[seq, d_model]`."""
-    import torch
-
-    with torch.inference_mode():
-        chunks = [arch.project(loaded.model, last[s : s + step]).argmax(-1) for s in range(0, last.shape[0], step)]
-    return torch.cat(chunks).cpu().numpy()
-
-
-def _project_top(loaded, arch, flat, focus_rows: np.ndarray, k: int, step: int):
+def _project_top(loaded, arch, flat, focus_rows: np.ndarray | None, k: int, step: int):
     """One pass over the rows `[rows, d_model]`: per row the top-k ids and probabilities, and the
-    probability and rank (0 = top-1) of its focus token."""
+    probability and rank (0 = top-1) of its focus token (None: each row's own top token)."""
     import torch
 
     rows = flat.shape[0]
@@ -150,18 +145,27 @@ def _project_top(loaded, arch, flat, focus_rows: np.ndarray, k: int, step: int):
     top_probs = np.empty((rows, k), dtype=np.float32)
     focus_probs = np.empty(rows, dtype=np.float32)
     focus_ranks = np.empty(rows, dtype=np.int64)
-    focus_t = torch.as_tensor(focus_rows, device=flat.device)  # [rows]
+    focus_t = torch.as_tensor(focus_rows, device=flat.device) if focus_rows is not None else None  # [rows]
     with torch.inference_mode():
         for start in range(0, rows, step):
             end = min(rows, start + step)
             logits = arch.project(loaded.model, flat[start:end]).float()  # [chunk, vocab]
             probs = torch.softmax(logits, dim=-1)
             best, ids = probs.topk(k, dim=-1)
-            wanted = focus_t[start:end, None]  # [chunk, 1]
             top_ids[start:end] = ids.cpu().numpy()
             top_probs[start:end] = best.cpu().numpy()
-            focus_probs[start:end] = probs.gather(1, wanted)[:, 0].cpu().numpy()
-            focus_ranks[start:end] = (logits > logits.gather(1, wanted)).sum(-1).cpu().numpy()
+            if focus_t is None:
+                focus_probs[start:end], focus_ranks[start:end] = top_probs[start:end, 0], 0
+                continue
+            wanted = focus_t[start:end, None]  # [chunk, 1]
+            chosen = probs.gather(1, wanted)  # [chunk, 1]
+            focus_probs[start:end] = chosen[:, 0].cpu().numpy()
+            in_top = ids == wanted  # [chunk, k]: most cells; a full count only for the others
+            ranks = torch.where(in_top.any(-1), in_top.int().argmax(-1), -1)
+            outside = (ranks < 0).nonzero()[:, 0]
+            if len(outside):
+                ranks[outside] = torch.count_nonzero(probs[outside] > chosen[outside], dim=-1).to(ranks.dtype)
+            focus_ranks[start:end] = ranks.cpu().numpy()
     return top_ids, top_probs, focus_probs, focus_ranks
 
 
