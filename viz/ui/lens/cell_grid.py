@@ -78,6 +78,8 @@ class CellGrid(QWidget):
 
     def cell_at(self, x: int, y: int) -> tuple[object, int] | None:
         cell, left = self._cell(), self._label_width()
+        if x < self.visibleRegion().boundingRect().left() + left:
+            return None  # under the row labels
         row, col = y // cell.height(), (x - left) // cell.width() if x >= left else -1
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row].texts):
             return self.rows[row].key, int(col)
@@ -98,15 +100,13 @@ class CellGrid(QWidget):
         last = (clip.right() - left) // cell.width() + 1
         fm = self.fontMetrics()
         for r, row in enumerate(self.rows):
-            painter.setPen(palette.color(QPalette.WindowText))
-            painter.drawText(QRect(0, r * cell.height(), left - 6, cell.height()), Qt.AlignRight | Qt.AlignVCenter, row.label)
             for c in range(first, min(last, len(row.texts))):
                 rect = self.cell_rect(r, c)
                 if row.colours is not None:
                     rgb = row.colours[c]
                     colour = QColor(int(rgb[0]), int(rgb[1]), int(rgb[2]))
                     painter.fillRect(rect.adjusted(0, 0, -1, -1), colour)
-                    ink = Qt.black if colour.lightnessF() > 0.55 else Qt.white
+                    ink = Qt.black if 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] > 140 else Qt.white  # luma
                 else:
                     ink = palette.color(QPalette.WindowText)
                 text = row.texts[c]
@@ -117,7 +117,20 @@ class CellGrid(QWidget):
                 if self.selected == (row.key, c):
                     painter.setPen(palette.color(QPalette.Highlight))
                     painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        # row labels stay at the visible left edge when the grid scrolls sideways
+        visible = self.visibleRegion().boundingRect()
+        # on screen Qt paints only what is visible; an export (render, grab) asks for the whole grid,
+        # whose labels then belong at its own left edge
+        x0 = visible.left() if visible.contains(event.rect()) else 0
+        painter.fillRect(QRect(x0, 0, left, self.height()), palette.color(QPalette.Window))
+        painter.setPen(palette.color(QPalette.WindowText))
+        for r, row in enumerate(self.rows):
+            painter.drawText(QRect(x0, r * cell.height(), left - 6, cell.height()), Qt.AlignRight | Qt.AlignVCenter, row.label)
         painter.end()
+
+    def follow(self, scroll_area) -> None:
+        """Repaint on sideways scrolling (the labels move with the visible edge)."""
+        scroll_area.horizontalScrollBar().valueChanged.connect(self.update)
 
     # interaction
     def mouseMoveEvent(self, event) -> None:

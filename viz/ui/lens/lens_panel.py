@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from viz.ui.lens.cell_grid import CellGrid, GridRow, sequential
@@ -32,19 +32,22 @@ class LensPanel(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.grid)
+        self.grid.follow(self.scroll)
         top = QHBoxLayout()
         top.addWidget(self.colour_by)
-        top.addWidget(self.note, 1)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.note)
         layout.addWidget(self.scroll, 1)
 
     def set_result(self, result) -> None:
         self.result = result
         self._redraw()
-        # the last positions are where a prediction is made: show them first
-        self.scroll.horizontalScrollBar().setValue(self.scroll.horizontalScrollBar().maximum())
+        # the last positions are where a prediction is made: show them first, once the grid is laid out
+        bar = self.scroll.horizontalScrollBar()
+        QTimer.singleShot(0, lambda: bar.setValue(bar.maximum()))
 
     def _redraw(self, *_args) -> None:
         r = self.result

@@ -33,6 +33,7 @@ class NeuronPanel(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid)
+        self.grid.follow(scroll)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer"), self))
         top.addWidget(self.layer)
