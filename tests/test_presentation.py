@@ -178,12 +178,16 @@ def test_every_view_fits_a_1280x800_projector(shown, qtbot, monkeypatch, model):
     quantization.outputs.run()
     qtbot.waitUntil(lambda: quantization.weights.table.rowCount() > 0 and quantization.outputs.result is not None,
                     timeout=60_000)
+    lens = next(view for view in shown.views if view.key == "lens")
+    shown.show_view("lens")
+    qtbot.waitUntil(lambda: lens.result is not None and not lens.busy(), timeout=120_000)
     pages = [(index, None) for index in range(shown.tabs.count())]
     pages += [(shown.views.index(quantization), inner) for inner in range(quantization.tabs.count())]
+    pages += [(shown.views.index(lens), inner) for inner in range(lens.tabs.count())]
     for index, inner in pages:  # each shown once: combo boxes size themselves when first shown
         shown.tabs.setCurrentIndex(index)
         if inner is not None:
-            quantization.tabs.setCurrentIndex(inner)
+            shown.views[index].tabs.setCurrentIndex(inner)
         qtbot.wait(20)
         hint = shown.minimumSizeHint()
         assert hint.width() <= width and hint.height() <= height, (shown.tabs.tabText(index), inner, hint)

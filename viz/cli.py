@@ -12,6 +12,7 @@ from viz.core.errors import VizError
 
 def export(args) -> int:
     """Exit 0 on success; on a user error, one line on stderr and exit 2."""
+    from viz.core.lens_export import write_lens
     from viz.core.loading import LoadRequest, load_model
     from viz.core.resources import DEFAULT_MODEL
     from viz.core.trace import TraceRequest, run_trace
@@ -36,6 +37,7 @@ def export(args) -> int:
         written = write_trace(trace, out / "trace.npz", layers)
         for note in written.notes:
             print(f"transformer-viz: {note}", file=sys.stderr)
+        lens = write_lens(loaded, trace, out / "lens.npz")
         text = json.dumps(summary(trace, written), indent=2, ensure_ascii=False)
         (out / "summary.json").write_text(text, encoding="utf-8")
         for name in render_views(loaded, trace, out):
@@ -51,6 +53,8 @@ def export(args) -> int:
         return _fail(f"Cannot write to {out}: {exc.strerror or exc}")
     print(out / "trace.npz")
     print(out / "summary.json")
+    if lens is not None:
+        print(lens)
     return 0
 
 

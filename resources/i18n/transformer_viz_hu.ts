@@ -322,6 +322,49 @@
     </message>
 </context>
 <context>
+    <name>AttributionPanel</name>
+    <message>
+        <source>Share of the logit of {0} at position {1} ({2}) from each head and MLP. Click a head to open it in the Attention tab.</source>
+        <translation>Az egyes fejek és MLP-k hozzájárulása a(z) {0} logitjához a(z) {1}. pozícióban ({2}). Egy fejre kattintva megnyílik a Figyelem lapon.</translation>
+    </message>
+    <message>
+        <source>Logit {logit} = sum of the cells {cells} + embeddings {emb} + attention output biases {biases} + final-norm bias {nb} + head bias {hb} = {total}. The final {kind}&apos;s scale is frozen at its value on the last residual ({scale}), which makes the norm linear so the parts add up.</source>
+        <translation>Logit {logit} = a cellák összege {cells} + beágyazások {emb} + a figyelem kimeneti eltolásai {biases} + a záró normalizálás eltolása {nb} + a fej eltolása {hb} = {total}. A záró {kind} skáláját az utolsó reziduális vektoron felvett értékén rögzítjük ({scale}); így a normalizálás lineáris, és a részek összeadódnak.</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>{0}. réteg</translation>
+    </message>
+    <message>
+        <source>Layer {0}, {1}: {2} to the logit of {3}</source>
+        <translation>{0}. réteg, {1}: {2} a(z) {3} logitjához</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>réteg</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>beágyazások</translation>
+    </message>
+    <message>
+        <source>attention output biases</source>
+        <translation>a figyelem kimeneti eltolásai</translation>
+    </message>
+    <message>
+        <source>final-norm bias</source>
+        <translation>a záró normalizálás eltolása</translation>
+    </message>
+    <message>
+        <source>head bias</source>
+        <translation>a fej eltolása</translation>
+    </message>
+    <message>
+        <source>logit</source>
+        <translation>logit</translation>
+    </message>
+</context>
+<context>
     <name>AttributionText</name>
     <message>
         <source>Position {i}: {score}</source>
@@ -1569,6 +1612,116 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>LensPanel</name>
+    <message>
+        <source>Colour: probability of the top token</source>
+        <translation>Szín: a legvalószínűbb token valószínűsége</translation>
+    </message>
+    <message>
+        <source>Colour: probability of the final prediction</source>
+        <translation>Szín: a végső jóslat valószínűsége</translation>
+    </message>
+    <message>
+        <source>Colour: rank of the final prediction</source>
+        <translation>Szín: a végső jóslat helyezése</translation>
+    </message>
+    <message>
+        <source>Each cell: the token this layer would put at that position (masked-LM head). Click a cell to attribute it.</source>
+        <translation>Minden cella: az a token, amelyet ez a réteg arra a pozícióra tenne (maszkolt nyelvi modell fej). Egy cellára kattintva megjelenik, mi adta ki.</translation>
+    </message>
+    <message>
+        <source>Each cell: the next token this layer would predict after that position. Click a cell to attribute it.</source>
+        <translation>Minden cella: a következő token, amelyet ez a réteg az adott pozíció után jósolna. Egy cellára kattintva megjelenik, mi adta ki.</translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>beágyazások</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>{0}. réteg</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>top-1 from</source>
+        <translation>első ettől</translation>
+    </message>
+    <message>
+        <source>Position {0}: {1}</source>
+        <translation>{0}. pozíció: {1}</translation>
+    </message>
+    <message>
+        <source>The final prediction {0} is top-1 from layer {1} on.</source>
+        <translation>A végső jóslat, {0}, a(z) {1}. rétegtől kezdve az első helyen áll.</translation>
+    </message>
+    <message>
+        <source>Layer {0}, position {1} ({2})</source>
+        <translation>{0}. réteg, {1}. pozíció ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: {1}, rank {2}</source>
+        <translation>{0}: {1}, {2}. hely</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>réteg</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>pozíció</translation>
+    </message>
+    <message>
+        <source>final prediction</source>
+        <translation>végső jóslat</translation>
+    </message>
+    <message>
+        <source>its probability</source>
+        <translation>valószínűsége</translation>
+    </message>
+    <message>
+        <source>its rank</source>
+        <translation>helyezése</translation>
+    </message>
+    <message>
+        <source>top-1 from layer</source>
+        <translation>első ettől a rétegtől</translation>
+    </message>
+</context>
+<context>
+    <name>LensView</name>
+    <message>
+        <source>Logit lens</source>
+        <translation>Logit-lencse</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>Hozzájárulás</translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation>Neuronok</translation>
+    </message>
+    <message>
+        <source>Residual</source>
+        <translation>Reziduális</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Lencse</translation>
+    </message>
+    <message>
+        <source>The logit lens sends every layer&apos;s residual stream through the model&apos;s final norm and output head, as if the model stopped there: each cell shows that layer&apos;s best guess. The strip below says from which layer on the final answer stays on top. Attribution splits one token&apos;s logit into what each attention head and MLP adds; Neurons shows the MLP units that fire on each token; Residual shows how large the hidden vectors grow.</source>
+        <translation>A logit-lencse minden réteg reziduális áramát átküldi a modell záró normalizálásán és kimeneti fején, mintha a modell ott megállna: minden cella az adott réteg legjobb tippje. Az alatta lévő sáv megmutatja, melyik rétegtől marad a végső válasz az első helyen. A Hozzájárulás egy token logitját bontja fel arra, amit az egyes figyelemfejek és MLP-k hozzáadnak; a Neuronok az egyes tokeneken tüzelő MLP-egységeket mutatják; a Reziduális azt, mekkorára nőnek a rejtett vektorok.</translation>
+    </message>
+    <message>
+        <source>Projecting every layer through the output head…</source>
+        <translation>Minden réteg vetítése a kimeneti fejen át…</translation>
+    </message>
+</context>
+<context>
     <name>LinesPanel</name>
     <message>
         <source>Point at a token to keep only its lines; click it to pin them.</source>
@@ -1900,6 +2053,37 @@ rank {rank}</source>
     <message>
         <source>Open a model folder</source>
         <translation>Modellmappa megnyitása</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronPanel</name>
+    <message>
+        <source>Layer</source>
+        <translation>Réteg</translation>
+    </message>
+    <message>
+        <source>Neuron</source>
+        <translation>Neuron</translation>
+    </message>
+    <message>
+        <source>Rows: the ten most active of the {0} neurons of layer {1} on each token (activation before the MLP&apos;s down projection). Click one to follow it.</source>
+        <translation>Sorok: a(z) {1}. réteg {0} neuronja közül a tíz legaktívabb minden tokenen (az aktiváció az MLP lefelé vetítése előtt). Kattintson egyre a követéséhez.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>neuron {0}</source>
+        <translation>{0}. neuron</translation>
+    </message>
+    <message>
+        <source>Neuron {0} on {1}: {2}</source>
+        <translation>{0}. neuron ezen: {1}: {2}</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>pozíció</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2507,49 @@ rank {rank}</source>
     <message>
         <source>Models are usually trained with 32-bit floats; to save memory they are run with 16-bit floats (fp16, bf16) or 8-bit integers (int8). Number formats shows how one number is stored in each, bit by bit. Weights shows how much each layer&apos;s weights change, and Outputs how much the model&apos;s hidden states, attention and next-token predictions move on your text. Simulated int8 rounds the weights but still computes in float32.</source>
         <translation>A modelleket általában 32 bites lebegőpontos számokkal tanítják; memóriát spórolva 16 bites lebegőpontos (fp16, bf16) vagy 8 bites egész (int8) számokkal futtatják őket. A Számformátumok lap bitről bitre megmutatja, hogyan tárolódik egy szám az egyes formátumokban. A Súlyok lap azt mutatja, mennyire változnak az egyes rétegek súlyai, a Kimenetek pedig azt, mennyit mozdulnak a modell rejtett állapotai, figyelme és következőtoken-jóslatai a te szövegeden. A szimulált int8 kerekíti a súlyokat, de továbbra is float32-ben számol.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidualPanel</name>
+    <message>
+        <source>Length (L2 norm) of the residual stream after each layer, log colour scale. A bright column is a token the model parks huge values on (often the first: an attention sink).</source>
+        <translation>A reziduális áram hossza (L2-norma) minden réteg után, logaritmikus színskálával. Egy világos oszlop olyan token, amelyre a modell óriási értékeket tesz (gyakran az első: figyelemnyelő).</translation>
+    </message>
+    <message>
+        <source>encoder </source>
+        <translation>kódoló </translation>
+    </message>
+    <message>
+        <source>embeddings</source>
+        <translation>beágyazások</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>{0}. réteg</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>{0}layer {1}, {2}: norm {3}</source>
+        <translation>{0}{1}. réteg, {2}: norma {3}</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation>oldal</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>réteg</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>pozíció</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>norma</translation>
     </message>
 </context>
 <context>

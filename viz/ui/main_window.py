@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         for index, view in enumerate(self.views):
             self.tabs.addTab(view, view.title())
             self.tabs.setTabToolTip(index, view.explanation())
+            if hasattr(view, "head_requested"):  # a view that links to one attention head (the Lens)
+                view.head_requested.connect(self._open_head)
         self._route_why()
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -222,6 +224,10 @@ class MainWindow(QMainWindow):
         for index, view in enumerate(self.views):
             if view.key == key:
                 self.tabs.setCurrentIndex(index)
+
+    def _open_head(self, kind: str, layer: int, head: int) -> None:
+        self.show_view("attention")
+        self.view("attention").show_head(kind, layer, head)
 
     def step_view(self, delta: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())

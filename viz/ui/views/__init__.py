@@ -9,6 +9,7 @@ def view_classes() -> list:
     from viz.ui.views.embeddings import EmbeddingsView
     from viz.ui.views.fewshot import FewShotView
     from viz.ui.views.finetune import FinetuneView
+    from viz.ui.views.lens import LensView
     from viz.ui.views.quantization import QuantizationView
     from viz.ui.views.sampling import SamplingView
     from viz.ui.views.scale import ScaleView
@@ -16,6 +17,6 @@ def view_classes() -> list:
     from viz.ui.views.why import WhyView
 
     return [
-        TokensView, EmbeddingsView, AttentionView, SamplingView, WhyView, QuantizationView, FinetuneView, FewShotView,
-        CompareView, ScaleView,
+        TokensView, EmbeddingsView, AttentionView, SamplingView, LensView, WhyView, QuantizationView, FinetuneView,
+        FewShotView, CompareView, ScaleView,
     ]

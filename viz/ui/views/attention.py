@@ -87,6 +87,12 @@ class AttentionView(View):
             "or step through the output to see which input tokens each generated token looked at."
         )
 
+    def show_head(self, kind: str, layer: int, head: int) -> None:
+        """Open one head (0-based layer and head) of an attention kind in the detail view."""
+        if self.state.trace is not None and kind in self.state.trace.kinds:
+            self.toolbar.set_kind(kind)
+        self.toolbar.set_head(layer, head, DETAIL)
+
     # state
     def _on_model(self, loaded) -> None:
         self._model_shown = None

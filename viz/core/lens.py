@@ -1,0 +1,182 @@
+"""Logit lens: what every layer would predict if the model stopped there.
+
+Each layer's residual stream goes through the model's own final norm and output head, in chunks of rows so
+that no layers x positions x vocabulary array is ever held: per cell only the top tokens, their
+probabilities, and the probability and rank of one focus token are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from viz.core.errors import InputTextError
+from viz.core.families import Family
+from viz.core.lens_arch import lens_arch
+from viz.core.lens_capture import run_body
+
+TOP_K = 5
+ROW_BUDGET = 1 << 24  # logits held at once (rows x vocabulary): 64 MB in float32
+
+
+@dataclass(frozen=True)
+class LensRequest:
+    text: str
+    decoder_ids: tuple[int, ...] | None = None  # encoder-decoder: the decoder's inputs (start, y1 … yn)
+    focus_token: int | None = None  # colour by this token's probability; None: each position's final top token
+    top_k: int = TOP_K
+
+
+@dataclass(frozen=True)
+class LensResult:
+    family: str
+    side: str  # "decoder" (next token) or "encoder" (masked-LM: the token at each position)
+    tokens: tuple[str, ...]  # what stands at each position of the lens side
+    token_ids: np.ndarray  # [seq]
+    layer_labels: tuple[str, ...]  # "emb", "1" … "L"
+    top_ids: np.ndarray  # [layer + 1, seq, k] int64
+    top_probs: np.ndarray  # [layer + 1, seq, k] float32
+    focus_ids: np.ndarray  # [seq] the token whose probability and rank each column follows
+    focus_probs: np.ndarray  # [layer + 1, seq]
+    focus_ranks: np.ndarray  # [layer + 1, seq], 0 = top-1
+    commitment: np.ndarray  # [seq] first layer from which the final top token stays top-1
+    residual_norms: np.ndarray  # [layer + 1, seq]
+    encoder_tokens: tuple[str, ...] = ()  # encoder-decoder: the input side, shown as context
+    encoder_norms: np.ndarray | None = None  # [encoder layer + 1, src_seq]
+    vocab: dict | None = None  # token id -> readable text, for every id the result mentions
+
+    @property
+    def final_ids(self) -> np.ndarray:
+        return self.top_ids[-1, :, 0]  # [seq]
+
+    def text_of(self, token_id: int) -> str:
+        return self.vocab.get(int(token_id), str(token_id)) if self.vocab else str(token_id)
+
+
+def encode_inputs(loaded, request):
+    """Input ids `[1, seq]` (and decoder ids for encoder-decoder models) on the model's device."""
+    import torch
+
+    from viz.core.trace import tokenize
+
+    if not request.text.strip():
+        raise InputTextError("The text is empty: type something to look through the lens.")
+    _tokens, ids, _cut = tokenize(loaded.tokenizer, request.text, loaded.max_positions())
+    input_ids = torch.tensor([ids], device=loaded.device)
+    decoder_ids = None
+    if loaded.family == Family.ENCODER_DECODER:
+        dec = list(request.decoder_ids or ())
+        if not dec:
+            dec = [loaded.model.config.decoder_start_token_id]
+        decoder_ids = torch.tensor([dec], device=loaded.device)
+    return input_ids, decoder_ids
+
+
+def run_lens(loaded, request: LensRequest) -> LensResult:
+    import torch
+
+    arch = lens_arch(loaded)
+    input_ids, decoder_ids = encode_inputs(loaded, request)
+    captured = run_body(loaded, arch, input_ids, decoder_ids)
+    residuals = torch.stack(captured.residuals)  # [layer + 1, seq, d_model]
+    side_ids = (decoder_ids if decoder_ids is not None else input_ids)[0]  # [seq]
+    layers, seq, d_model = residuals.shape
+    step = max(1, ROW_BUDGET // _vocab_size(loaded))
+    last = residuals[-1]  # [seq, d_model]: the model's own prediction first, it is the default focus
+    fixed = np.full(seq, request.focus_token) if request.focus_token is not None else None
+    final_part = _project_top(loaded, arch, last, fixed, request.top_k, step)
+    final = final_part[0][:, 0]  # [seq]
+    focus = fixed if fixed is not None else final.copy()
+    flat = residuals[:-1].reshape((layers - 1) * seq, d_model)  # [rows, d_model], layer-major
+    early = _project_top(loaded, arch, flat, np.tile(focus, layers - 1), request.top_k, step)
+    top_ids, top_probs, focus_probs, focus_ranks = (np.concatenate([e, f]) for e, f in zip(early, final_part))
+    top_ids, top_probs = top_ids.reshape(layers, seq, -1), top_probs.reshape(layers, seq, -1)
+    focus_probs, focus_ranks = focus_probs.reshape(layers, seq), focus_ranks.reshape(layers, seq)
+    on_top = top_ids[:, :, 0] == final[None, :]  # [layer + 1, seq]
+    commitment = _commitment(on_top)
+    norms = residuals.float().norm(dim=-1).cpu().numpy()  # [layer + 1, seq]
+    encoder = loaded.family == Family.ENCODER
+    tok = loaded.tokenizer
+    mentioned = set(top_ids.ravel().tolist()) | set(focus.tolist()) | set(side_ids.tolist())
+    vocab = {i: tok.decode([i]) for i in mentioned}
+    enc_tokens, enc_norms = (), None
+    if captured.encoder_norms:
+        enc_norms = torch.stack(captured.encoder_norms).cpu().numpy()  # [encoder layer + 1, src_seq]
+        enc_tokens = tuple(tok.decode([i]) for i in input_ids[0].tolist())
+    return LensResult(
+        family=loaded.family.value,
+        side="encoder" if encoder else "decoder",
+        tokens=tuple(vocab[i] for i in side_ids.tolist()),
+        token_ids=side_ids.cpu().numpy(),
+        layer_labels=("emb",) + tuple(str(i) for i in range(1, len(arch.blocks) + 1)),
+        top_ids=top_ids,
+        top_probs=top_probs,
+        focus_ids=focus,
+        focus_probs=focus_probs,
+        focus_ranks=focus_ranks,
+        commitment=commitment,
+        residual_norms=norms,
+        encoder_tokens=enc_tokens,
+        encoder_norms=enc_norms,
+        vocab=vocab,
+    )
+
+
+def lens_logits(loaded, request: LensRequest, layer: int, positions) -> np.ndarray:
+    """Full lens logits `[len(positions), vocab]` at one layer (0 = embeddings); for checks and notebooks."""
+    import torch
+
+    arch = lens_arch(loaded)
+    input_ids, decoder_ids = encode_inputs(loaded, request)
+    captured = run_body(loaded, arch, input_ids, decoder_ids)
+    with torch.inference_mode():
+        rows = captured.residuals[layer][list(positions)]  # [n, d_model]
+        return arch.project(loaded.model, rows).float().cpu().numpy()
+
+
+def _project_top(loaded, arch, flat, focus_rows: np.ndarray | None, k: int, step: int):
+    """One pass over the rows `[rows, d_model]`: per row the top-k ids and probabilities, and the
+    probability and rank (0 = top-1) of its focus token (None: each row's own top token)."""
+    import torch
+
+    rows = flat.shape[0]
+    top_ids = np.empty((rows, k), dtype=np.int64)
+    top_probs = np.empty((rows, k), dtype=np.float32)
+    focus_probs = np.empty(rows, dtype=np.float32)
+    focus_ranks = np.empty(rows, dtype=np.int64)
+    focus_t = torch.as_tensor(focus_rows, device=flat.device) if focus_rows is not None else None  # [rows]
+    with torch.inference_mode():
+        for start in range(0, rows, step):
+            end = min(rows, start + step)
+            logits = arch.project(loaded.model, flat[start:end]).float()  # [chunk, vocab]
+            probs = torch.softmax(logits, dim=-1)
+            best, ids = probs.topk(k, dim=-1)
+            top_ids[start:end] = ids.cpu().numpy()
+            top_probs[start:end] = best.cpu().numpy()
+            if focus_t is None:
+                focus_probs[start:end], focus_ranks[start:end] = top_probs[start:end, 0], 0
+                continue
+            wanted = focus_t[start:end, None]  # [chunk, 1]
+            chosen = probs.gather(1, wanted)  # [chunk, 1]
+            focus_probs[start:end] = chosen[:, 0].cpu().numpy()
+            in_top = ids == wanted  # [chunk, k]: most cells; a full count only for the others
+            ranks = torch.where(in_top.any(-1), in_top.int().argmax(-1), -1)
+            outside = (ranks < 0).nonzero()[:, 0]
+            if len(outside):
+                ranks[outside] = torch.count_nonzero(probs[outside] > chosen[outside], dim=-1).to(ranks.dtype)
+            focus_ranks[start:end] = ranks.cpu().numpy()
+    return top_ids, top_probs, focus_probs, focus_ranks
+
+
+def _commitment(on_top: np.ndarray) -> np.ndarray:
+    """[layer + 1, seq] booleans -> [seq]: first layer of the final run of True (the last layer is True)."""
+    layers = on_top.shape[0]
+    misses = ~on_top[::-1]  # from the last layer down
+    first_miss = np.where(misses.any(0), misses.argmax(0), layers)  # layers counted from the top
+    return (layers - first_miss).astype(np.int64)
+
+
+def _vocab_size(loaded) -> int:
+    head = loaded.model.get_output_embeddings()
+    return int(head.weight.shape[0]) if head is not None else int(loaded.model.config.vocab_size)

@@ -1,0 +1,92 @@
+"""One forward pass of the model's body with hooks that keep only what the lens asks for.
+
+The residual stream is read at the input of the first block and at the output of every block; a head's
+output is the input of the attention output projection (heads concatenated, before the projection mixes
+them); an MLP's output is its down projection's output and its neuron activations that projection's input
+(after the activation function, or after the gate for SwiGLU MLPs).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from viz.core.families import Family
+from viz.core.lens_arch import LensArch
+
+
+@dataclass
+class Captured:
+    residuals: list = field(default_factory=list)  # layer + 1 tensors, each [seq, d_model] (model dtype, device)
+    encoder_norms: list = field(default_factory=list)  # encoder-decoder: layer + 1 tensors [src_seq], float32
+    heads: dict = field(default_factory=dict)  # (layer, "self"|"cross") -> [heads * d_head] at the chosen position
+    mlp: dict = field(default_factory=dict)  # layer -> [d_model] MLP output at the chosen position
+    neurons: object = None  # [seq, d_mlp] activations of the chosen layer
+
+
+def run_body(loaded, arch: LensArch, input_ids, decoder_ids=None, *, keep_residuals=True, position=None, neuron_layer=None) -> Captured:
+    """Run the model's body (no output head) on `input_ids` `[1, seq]` and capture what is asked."""
+    import torch
+
+    captured = Captured()
+    with torch.inference_mode(), _hooks(arch, captured, keep_residuals, position, neuron_layer):
+        model = loaded.model
+        if loaded.family == Family.ENCODER_DECODER:
+            encoder_out = model.get_encoder()(input_ids=input_ids)
+            model.get_decoder()(input_ids=decoder_ids, encoder_hidden_states=encoder_out[0])
+        else:
+            model.base_model(input_ids=input_ids)
+    return captured
+
+
+def _first_tensor(value):
+    return value[0] if isinstance(value, tuple) else value
+
+
+@contextmanager
+def _hooks(arch: LensArch, captured: Captured, keep_residuals: bool, position, neuron_layer):
+    handles = []
+
+    def residual(output_or_input, store):
+        hidden = _first_tensor(output_or_input)[0]  # [seq, d_model]
+        store.append(hidden.detach() if keep_residuals else hidden.detach().float().norm(dim=-1))
+
+    def block_input(store):
+        def hook(_module, args, kwargs):
+            residual(args[0] if args else kwargs["hidden_states"], store)
+
+        return hook
+
+    def block_output(store):
+        return lambda _m, _args, output: residual(output, store)
+
+    store = captured.residuals
+    handles.append(arch.blocks[0].register_forward_pre_hook(block_input(store), with_kwargs=True))
+    handles += [b.register_forward_hook(block_output(store)) for b in arch.blocks]
+    if arch.encoder_blocks:
+        norms = captured.encoder_norms
+
+        def encoder_norm(value):
+            norms.append(_first_tensor(value)[0].detach().float().norm(dim=-1))  # [src_seq]
+
+        handles.append(arch.encoder_blocks[0].register_forward_pre_hook(
+            lambda _m, args, kwargs: encoder_norm(args[0] if args else kwargs["hidden_states"]), with_kwargs=True))
+        handles += [b.register_forward_hook(lambda _m, _a, out: encoder_norm(out)) for b in arch.encoder_blocks]
+    if position is not None:
+        for layer, parts in enumerate(arch.parts):
+            for kind, module in (("self", parts.self_out), ("cross", parts.cross_out)):
+                if module is not None:
+                    handles.append(module.register_forward_pre_hook(
+                        lambda _m, args, key=(layer, kind): captured.heads.__setitem__(key, args[0][0, position].detach())))
+            if parts.mlp_down is not None:
+                handles.append(parts.mlp_down.register_forward_hook(
+                    lambda _m, _a, out, key=layer: captured.mlp.__setitem__(key, out[0, position].detach())))
+    if neuron_layer is not None:
+        down = arch.parts[neuron_layer].mlp_down
+        handles.append(down.register_forward_pre_hook(
+            lambda _m, args: setattr(captured, "neurons", args[0][0].detach())))
+    try:
+        yield
+    finally:
+        for handle in handles:
+            handle.remove()

@@ -1,0 +1,1 @@
+"""Widgets of the Lens view: logit-lens grid, direct logit attribution, neurons, residual norms."""
