@@ -50,7 +50,7 @@ def test_tab_sits_after_sampling_and_explains_the_favourite(shown, tiny_loaded):
 
 def test_clicking_heads_knocks_them_out_and_scan_fills_the_map(shown, qtbot):
     window, view = shown()
-    view.pages.setCurrentIndex(1)
+    view.why_pages.setCurrentIndex(1)
     grid = view.knockout.grid
     qtbot.waitUntil(lambda: grid.isVisible())
     scene_pos = grid.plot.vb.mapViewToScene(grid.plot.vb.mapToView(grid.plot.vb.boundingRect().center()))
@@ -91,7 +91,7 @@ def test_attention_overview_knock_out_opens_the_why_tab(shown, qtbot):
     window.show_view("attention")
     attention.overview.knockout_requested.emit(1, 3)
     assert window.current_view() is view
-    assert view.pages.currentIndex() == 1
+    assert view.why_pages.currentIndex() == 1
     qtbot.waitUntil(lambda: not view.busy() and view.knockout.result is not None
                     and view.knockout.result.request.heads == (("decoder", 1, 3),), timeout=30_000)
 
@@ -129,8 +129,8 @@ def test_presentation_sizes_keep_the_picture_large(shown, qtbot, size):
     window.showNormal()
     window.resize(*size)
     qtbot.wait(50)
-    for index in range(view.pages.count()):
-        view.pages.setCurrentIndex(index)
+    for index in range(view.why_pages.count()):
+        view.why_pages.setCurrentIndex(index)
         qtbot.wait(20)
         picture = view.export_widget()
         assert picture.height() >= 0.4 * view.height(), index

@@ -66,7 +66,7 @@ def _fail(message: str) -> int:
 def render_views(loaded, trace, out: Path) -> list[str]:
     """One PNG per view, rendered offscreen."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication
 
     from viz.ui.gui_thread_gc import collect_in_gui_thread
@@ -79,6 +79,9 @@ def render_views(loaded, trace, out: Path) -> list[str]:
     theme.apply()  # the pictures look like the app
     window = MainWindow(theme=theme)
     window.resize(1400, 900)
+    # Shown but never on a screen: views that compute when first shown (Lens, Why, Scale) do so here too.
+    window.setAttribute(Qt.WA_DontShowOnScreen)
+    window.show()
     window.adopt(loaded, trace)
     written = []
     for index, view in enumerate(window.views):

@@ -206,6 +206,12 @@ class FinetuneView(View):
         self.state.use_model(loaded)
 
     # exports and sessions
+    def pages(self) -> list:
+        return list(range(self.tabs.count()))
+
+    def show_page(self, page) -> None:
+        self.tabs.setCurrentIndex(page)
+
     def export_widget(self) -> QWidget:
         return self.tabs.currentWidget()
 

@@ -182,6 +182,12 @@ class LensView(View):
         if colour >= 0:
             self.lens.colour_by.setCurrentIndex(colour)
 
+    def pages(self) -> list:
+        return list(range(self.tabs.count()))
+
+    def show_page(self, page) -> None:
+        self.tabs.setCurrentIndex(page)
+
     def export_widget(self) -> QWidget:
         panel = self.tabs.currentWidget()
         return getattr(panel, "grid", panel)

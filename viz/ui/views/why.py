@@ -34,10 +34,10 @@ class WhyView(View):
         self.attribution = AttributionPage(self)
         self.knockout = KnockoutPage(self)
         self.patching = PatchingPage(self)
-        self.pages = QTabWidget(self)
-        self.pages.addTab(self.attribution, self.tr("Input tokens"))
-        self.pages.addTab(self.knockout, self.tr("Heads"))
-        self.pages.addTab(self.patching, self.tr("Patching"))
+        self.why_pages = QTabWidget(self)
+        self.why_pages.addTab(self.attribution, self.tr("Input tokens"))
+        self.why_pages.addTab(self.knockout, self.tr("Heads"))
+        self.why_pages.addTab(self.patching, self.tr("Patching"))
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -52,7 +52,7 @@ class WhyView(View):
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.message)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.why_pages, 1)
         layout.addWidget(self.progress_row)
         self.jobs = {name: WhyJobs(self) for name in ("attribution", "knockout", "patching")}
         for jobs in self.jobs.values():
@@ -88,8 +88,14 @@ class WhyView(View):
         for jobs in self.jobs.values():
             jobs.shutdown()
 
+    def pages(self) -> list:
+        return list(range(self.why_pages.count()))
+
+    def show_page(self, page) -> None:
+        self.why_pages.setCurrentIndex(page)
+
     def export_widget(self) -> QWidget:
-        page = self.pages.currentWidget()
+        page = self.why_pages.currentWidget()
         return getattr(page, "picture", page)
 
     def export_tables(self) -> dict[str, list[list]]:
@@ -102,15 +108,15 @@ class WhyView(View):
         return tables
 
     def settings(self) -> dict:
-        return {**self.attribution.settings(), "page": self.pages.currentIndex(),
+        return {**self.attribution.settings(), "page": self.why_pages.currentIndex(),
                 "corrupted": self.patching.corrupted.text()}
 
     def apply_settings(self, settings: dict) -> None:
         self.attribution.apply_settings(settings)
         if isinstance(settings.get("corrupted"), str):
             self.patching.corrupted.setText(settings["corrupted"])
-        if isinstance(settings.get("page"), int) and 0 <= settings["page"] < self.pages.count():
-            self.pages.setCurrentIndex(settings["page"])
+        if isinstance(settings.get("page"), int) and 0 <= settings["page"] < self.why_pages.count():
+            self.why_pages.setCurrentIndex(settings["page"])
 
     def set_scale(self, factor: float) -> None:
         bold = QFont()
@@ -127,18 +133,18 @@ class WhyView(View):
         if self.state.trace is None:
             return
         self.spec = runs.TargetSpec(self.state.trace, position, token_id)
-        self.pages.setCurrentIndex(ATTRIBUTION)
+        self.why_pages.setCurrentIndex(ATTRIBUTION)
         self._run_all()
 
     def explain_target(self, target) -> None:
         """Explain a ready `viz.core.why.target.WhyTarget` (a candidate of the sampling lab)."""
         self.spec = runs.TargetSpec(target=target)
-        self.pages.setCurrentIndex(ATTRIBUTION)
+        self.why_pages.setCurrentIndex(ATTRIBUTION)
         self._run_all()
 
     def knock_out_head(self, kind: str, layer: int, head: int) -> None:
         """Toggle one head (from the attention overview) and show the knock-out page."""
-        self.pages.setCurrentIndex(KNOCKOUT)
+        self.why_pages.setCurrentIndex(KNOCKOUT)
         self.knockout.select_kind(kind)
         if self.spec.trace is None and self.spec.target is None and self.state.trace is not None:
             self.spec = runs.TargetSpec(self.state.trace)
@@ -215,7 +221,7 @@ class WhyView(View):
     def _run_patching(self) -> None:
         if self._ready():
             self.patching.clear()
-            self.pages.setCurrentIndex(PATCHING)
+            self.why_pages.setCurrentIndex(PATCHING)
             self._submit("patching", runs.patch,
                          (self.spec, self.patching.corrupted.text(), self.patching.measure.currentData()))
 
