@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.theme = theme or ThemeManager(QApplication.instance(), settings.theme if settings else "system", self)
         self.theme.roots.append(self)
+        self.pending_notices: list[str] = []  # shown with the next trace's notice, then dropped
         self.requested = None  # the LoadRequest most recently asked for
         self.loaded_request = None  # the LoadRequest of the model on screen
         self.presentation = PresentationController(self)
@@ -191,6 +192,31 @@ class MainWindow(QMainWindow):
         self.error_label.setText(message)
         self.error_label.setVisible(True)
 
+    def show_notice(self, message: str) -> None:
+        """A notice under the text; notices kept for the next one (the text box's, a file's) come first."""
+        text = " ".join(n for n in (*self.pending_notices, message) if n)
+        self.pending_notices = []
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def keep_notice(self, message: str) -> None:
+        """Say `message` now and again with the next trace's notice, so a trace does not hide it at once."""
+        self.pending_notices.append(message)
+        self.notice_label.setText(" ".join(self.pending_notices))
+        self.notice_label.setVisible(True)
+
+    def tell_settings_read(self, read) -> None:
+        """Once, at start: the settings file could not be read and was moved aside, or fields were reset."""
+        if read.moved_to:
+            self.keep_notice(self.tr(
+                "The settings file could not be read, so Transformer Viz starts with default settings; "
+                "the old file was moved to {path}."
+            ).format(path=read.moved_to))
+        elif read.reset:
+            self.keep_notice(self.tr(
+                "Some stored settings were out of range or unusable and are back to their defaults: {names}."
+            ).format(names=", ".join(read.reset)))
+
     def show_status(self, message: str) -> None:
         self.status_label.setText(message)
 
@@ -315,8 +341,7 @@ class MainWindow(QMainWindow):
 
     def _on_trace(self, trace) -> None:
         self.error_label.setVisible(False)
-        self.notice_label.setText(trace.notice)
-        self.notice_label.setVisible(bool(trace.notice))
+        self.show_notice(trace.notice)
         self.status_label.setText(
             self.tr("{n} tokens traced in {ms:.0f} ms").format(n=len(trace.tokens), ms=trace.seconds * 1000)
         )
@@ -356,8 +381,9 @@ class MainWindow(QMainWindow):
 
     # settings between launches
     def _restore_settings(self, settings) -> None:
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+        geometry = settings.window_geometry
+        if geometry and geometry.isascii():  # read_settings resets anything else; a hand-made Settings may not
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         self.help_panel.setVisible(settings.help_visible)
         self.show_view(settings.view)
         if settings.zoom != 1.0:
