@@ -99,8 +99,8 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
     except (ValueError, KeyError, OSError) as exc:
         raise UnsupportedModelError(f"{resolved.name}: cannot read its config ({_short(exc)}).") from None
     check_config(config, resolved.name)
+    family = family_of(config)  # a vision or audio model is refused as such first
     check_tokenizer_files(resolved.path, resolved.name)
-    family = family_of(config)
     notes = [n for n in (dtype_note(device, request.dtype),) if n]
     kwargs = dict(
         dtype=dtype,

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox, QPlainTextEdit,
+    QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox,
     QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -24,6 +24,7 @@ from viz.ui.session import (
     SESSION_SUFFIX, SessionError, SessionOpener, apply_view_settings, capture_session, read_session, save_session,
 )
 from viz.ui.state import AppState
+from viz.ui.text_box import BoundedTextEdit
 from viz.ui.theme import ThemeManager, restyle_plots
 from viz.ui.views import view_classes
 
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self.model_bar = ModelBar(self)
         for source in reversed(self.settings.recent_models if self.settings else []):
             self.model_bar.add_recent(source)
-        self.text_edit = QPlainTextEdit(self)
+        self.text_edit = BoundedTextEdit(self)
+        self.text_edit.clipped.connect(self._on_text_clipped)
+        self.text_edit.cleaned.connect(self._on_text_cleaned)
         self.text_edit.setPlaceholderText(self.tr("Type a text to run through the model"))
         self.target_edit = QLineEdit(self)
         self.target_edit.setPlaceholderText(self.tr("Target output (optional; empty: the model generates it)"))
@@ -186,7 +189,20 @@ class MainWindow(QMainWindow):
         self.load(self.model_bar.request(source))
 
     def set_text(self, text: str) -> None:
-        self.text_edit.setPlainText(text)
+        self.text_edit.set_bounded_text(text)
+
+    def _on_text_clipped(self, size: int, kept: int, in_bytes: bool) -> None:
+        locale = self.locale()
+        given = (self.tr("{n} bytes") if in_bytes else self.tr("{n} characters")).format(n=locale.toString(size))
+        self.keep_notice(self.tr(
+            "The text ({given}) is longer than the text box holds: it keeps the first {kept} characters. "
+            "For longer texts use the command line (--export), which still reads only what the model can see."
+        ).format(given=given, kept=locale.toString(kept)))
+
+    def _on_text_cleaned(self, count: int) -> None:
+        self.keep_notice(self.tr(
+            "{n} character(s) of the text were not valid Unicode and were replaced by \ufffd."
+        ).format(n=self.locale().toString(count)))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
