@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.state.cancel)
+        self.cancel_button.clicked.connect(self.cancel_work)
         self.status_label = QLabel(self)
         # Presentation hides the status bar; work that takes a while (loading a model) shows it again, so the
         # class sees that something is happening. The delay keeps quick traces from making it flicker.
@@ -133,12 +133,13 @@ class MainWindow(QMainWindow):
         state.model_changed.connect(self._on_model)
         state.trace_changed.connect(self._on_trace)
         state.error.connect(self.show_error)
+        state.load_failed.connect(self._show_loaded_request)
         state.busy.connect(self._on_busy)
 
     def _install_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.state.retrace)
         # In presentation mode Esc leaves presentation first (PresentationController sees it before this).
-        QShortcut(QKeySequence(Qt.Key_Escape), self, activated=self.state.cancel)
+        QShortcut(QKeySequence(Qt.Key_Escape), self, activated=self.cancel_work)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.model_bar.source.setFocus())
         for index in range(9):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, activated=lambda i=index: self.tabs.setCurrentIndex(i))
@@ -176,6 +177,19 @@ class MainWindow(QMainWindow):
         self.requested = self.normalised(request)
         self.model_bar.show_request(self.requested)
         self.state.load(self.requested)
+
+    def cancel_work(self) -> None:
+        """Stop loading and tracing; a cancelled load leaves the model on screen named in the model bar."""
+        loading = self.state.loader.busy
+        self.state.cancel()
+        if loading:
+            self._show_loaded_request()
+
+    def _show_loaded_request(self, _message: str = "") -> None:
+        """After a failed or cancelled load the bar names the model on screen again, so Load reloads it."""
+        self.requested = self.loaded_request
+        if self.loaded_request is not None:
+            self.model_bar.show_request(self.loaded_request)
 
     @staticmethod
     def normalised(request):
