@@ -62,7 +62,7 @@ def run_gui(args) -> int:
     from viz.ui.gui_thread_gc import collect_in_gui_thread
     from viz.ui.i18n import install_language
     from viz.ui.main_window import MainWindow, app_icon
-    from viz.ui.settings import APPLICATION, ORGANIZATION, load_settings, save_settings
+    from viz.ui.settings import APPLICATION, ORGANIZATION, read_settings, save_settings
     from viz.ui.theme import ThemeManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -71,11 +71,15 @@ def run_gui(args) -> int:
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("transformer-viz")  # matches packaging/linux/transformer-viz.desktop
     app.setWindowIcon(app_icon())
-    settings = load_settings()
+    read = read_settings()  # never raises: an unreadable file is moved aside and the app starts on defaults
+    settings = read.settings
     install_language(settings.language, app)  # before any widget exists, so every string is translated
     theme = ThemeManager(app, settings.theme)
     theme.apply()  # before the views build their plots
     window = MainWindow(settings=settings, theme=theme)
+    window.tell_settings_read(read)
+    if read.moved_to:
+        print(f"transformer-viz: the settings file could not be read; it was moved to {read.moved_to}", file=sys.stderr)
 
     class FileOpenFilter(QObject):  # macOS hands a double-clicked file to the running app as an event
         def eventFilter(self, obj, event):

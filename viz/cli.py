@@ -27,11 +27,18 @@ def export(args) -> int:
         loaded = load_model(
             LoadRequest(args.model or DEFAULT_MODEL, args.device, args.dtype, allow_pickle=args.allow_pickle)
         )
+        if args.target is not None and loaded.family.value != "encoder-decoder":
+            return _fail(
+                f"--target is for encoder-decoder models (T5, BART); {loaded.name} is {loaded.family.value}, "
+                "so it reads only --text: leave --target out."
+            )
         trace = run_trace(loaded, TraceRequest(args.text, args.target))
     except VizError as exc:
         return _fail(str(exc))
     except ValueError as exc:  # a device that is not there
         return _fail(str(exc))
+    if trace.notice:
+        print(f"transformer-viz: note: {trace.notice}", file=sys.stderr)
     try:
         out.mkdir(parents=True, exist_ok=True)
         written = write_trace(trace, out / "trace.npz", layers)

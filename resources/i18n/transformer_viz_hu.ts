@@ -1794,6 +1794,30 @@ rank {rank}</source>
         <translation>Elvárt kimenet (nem kötelező; ha üres, a modell maga generálja)</translation>
     </message>
     <message>
+        <source>{n} bytes</source>
+        <translation>{n} bájt</translation>
+    </message>
+    <message>
+        <source>{n} characters</source>
+        <translation>{n} karakter</translation>
+    </message>
+    <message>
+        <source>The text ({given}) is longer than the text box holds: it keeps the first {kept} characters. For longer texts use the command line (--export), which still reads only what the model can see.</source>
+        <translation>A szöveg ({given}) hosszabb annál, amit a szövegmező tárol: az első {kept} karaktert tartja meg. Hosszabb szövegekhez használja a parancssort (--export), amely így is csak azt olvassa be, amit a modell láthat.</translation>
+    </message>
+    <message>
+        <source>{n} character(s) of the text were not valid Unicode and were replaced by �.</source>
+        <translation>A szöveg {n} karaktere nem érvényes Unicode volt; a helyükre � került.</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read, so Transformer Viz starts with default settings; the old file was moved to {path}.</source>
+        <translation>A beállításfájl nem olvasható, ezért a Transformer Viz alapbeállításokkal indul; a régi fájl ide került: {path}.</translation>
+    </message>
+    <message>
+        <source>Some stored settings were out of range or unusable and are back to their defaults: {names}.</source>
+        <translation>Néhány tárolt beállítás a megengedett tartományon kívül esett vagy használhatatlan volt, ezért visszaállt az alapértékre: {names}.</translation>
+    </message>
+    <message>
         <source>Open session</source>
         <translation>Munkamenet megnyitása</translation>
     </message>
@@ -3002,6 +3026,22 @@ rank {rank}</source>
     <message>
         <source>Cannot open {path}: {reason}</source>
         <translation>Nem nyitható meg: {path} ({reason})</translation>
+    </message>
+    <message>
+        <source>{path} is not a session file: its JSON is nested far deeper than any session (or holds a number too long to read).</source>
+        <translation>{path} nem munkamenetfájl: a JSON-tartalma sokkal mélyebben egymásba ágyazott, mint bármely munkamenet (vagy túl hosszú számot tartalmaz).</translation>
+    </message>
+    <message>
+        <source>The session&apos;s text had {count} character(s) that are not valid Unicode; they were replaced by �.</source>
+        <translation>A munkamenet szövegében {count} nem érvényes Unicode-karakter volt; a helyükre � került.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s {view} settings were out of range and were adjusted: {notes}.</source>
+        <translation>A munkamenet {view} nézetre vonatkozó beállításai a megengedett tartományon kívül estek, ezért módosultak: {notes}.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s {view} settings could not be used ({reason}); that view keeps its own settings.</source>
+        <translation>A munkamenet {view} nézetre vonatkozó beállításai nem használhatók ({reason}); ez a nézet megtartja a saját beállításait.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pickle
 import time
 from dataclasses import dataclass, field
 
@@ -11,6 +12,7 @@ import numpy as np
 from viz.core.devices import dtype_note, resolve_device, torch_dtype
 from viz.core.errors import UnsupportedModelError, VizError, WeightsError
 from viz.core.families import Family, family_of
+from viz.core.model_checks import check_config, check_tokenizer_files, size_mismatch_message
 from viz.core.sources import resolve_source
 from viz.core.trace_capture import use_capture
 
@@ -97,7 +99,9 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
         config = AutoConfig.from_pretrained(resolved.path, trust_remote_code=False)
     except (ValueError, KeyError, OSError) as exc:
         raise UnsupportedModelError(f"{resolved.name}: cannot read its config ({_short(exc)}).") from None
-    family = family_of(config)
+    check_config(config, resolved.name)
+    family = family_of(config)  # a vision or audio model is refused as such first
+    check_tokenizer_files(resolved.path, resolved.name)
     notes = [n for n in (dtype_note(device, request.dtype),) if n]
     kwargs = dict(
         dtype=dtype,
@@ -120,12 +124,23 @@ def load_model(request: LoadRequest | str) -> LoadedModel:
             model = AutoModel.from_pretrained(resolved.path, **kwargs)
     except VizError:
         raise
+    except pickle.UnpicklingError:
+        raise WeightsError(
+            f"{resolved.name}: torch's safe loader (weights_only) refused its pickled weights: the file is "
+            "corrupt or holds more than tensors. Nothing in it was run; use .safetensors weights instead."
+        ) from None
     except (OSError, ValueError, RuntimeError, KeyError, SafetensorError) as exc:
+        if "ignore_mismatched_sizes" in str(exc):
+            raise WeightsError(size_mismatch_message(resolved.name, resolved.path, config, head_class)) from None
         raise WeightsError(f"{resolved.name}: the weights could not be loaded ({_short(exc)}).") from None
     try:
         tokenizer = AutoTokenizer.from_pretrained(resolved.path, trust_remote_code=False)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise UnsupportedModelError(f"{resolved.name}: no usable tokenizer ({_short(exc)}).") from None
+    if not len(tokenizer) or not tokenizer("a", add_special_tokens=False)["input_ids"]:
+        raise UnsupportedModelError(
+            f"{resolved.name}: its tokenizer is empty (no vocabulary); copy the tokenizer files into the folder."
+        )
     if not getattr(tokenizer, "is_fast", False):
         raise UnsupportedModelError(f"{resolved.name}: its tokenizer has no fast version, so no character offsets.")
     with torch.no_grad():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from viz.core.errors import InputTextError, TraceError
 from viz.core.families import Family
 from viz.core.loading import LoadedModel
+from viz.core.text_input import clean_text, prepare_text
 from viz.core.trace_forward import traced_forward
 from viz.core.trace_types import Token, Trace
 
@@ -24,13 +25,17 @@ def run_trace(loaded: LoadedModel, request: TraceRequest | str) -> Trace:
         request = TraceRequest(request)
     import torch
 
-    if not request.text.strip():
-        raise InputTextError("The text is empty: type something to trace.")
     started = time.perf_counter()
     limit = loaded.max_positions()
-    tokens, input_ids, truncated = _tokenize(loaded.tokenizer, request.text, limit)
-    notices = list(loaded.notes)
-    if truncated:
+    # Cleaned and cut to what the model can see before any tokenizer reads it (viz.core.text_input).
+    text, target = prepare_text(request.text, limit), prepare_text(request.target_text or "", limit)
+    request = replace(request, text=text.text, target_text=target.text or None)
+    if not request.text.strip():
+        raise InputTextError("The text is empty: type something to trace.")
+    tokens, input_ids, cut = _tokenize(loaded.tokenizer, request.text, limit)
+    truncated = cut or text.left_out > 0
+    notices = list(loaded.notes) + text.notices() + target.notices("The target text")
+    if cut:
         notices.append(f"The input was cut to the model's {limit} positions; later text is not shown.")
     ids = torch.tensor([input_ids], device=loaded.device)  # [1, seq]
     output_text, output_tokens, generated, decoder_ids = "", (), False, None
@@ -60,8 +65,10 @@ def run_trace(loaded: LoadedModel, request: TraceRequest | str) -> Trace:
 
 
 def tokenize(tokenizer, text: str, limit: int | None = None) -> tuple[tuple[Token, ...], list[int], bool]:
-    """Tokens with offsets, the ids, and whether the text was cut to `limit` positions."""
-    return _tokenize(tokenizer, text, limit or 10**9)
+    """Tokens with offsets, the ids, and whether the text was cut to `limit` positions.
+
+    Unencodable code points are replaced one for one first, so offsets still index `text`."""
+    return _tokenize(tokenizer, clean_text(text)[0], limit or 10**9)
 
 
 def _tokenize(tokenizer, text: str, limit: int, target: bool = False):

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox, QPlainTextEdit,
+    QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox,
     QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
@@ -24,6 +24,7 @@ from viz.ui.session import (
     SESSION_SUFFIX, SessionError, SessionOpener, apply_view_settings, capture_session, read_session, save_session,
 )
 from viz.ui.state import AppState
+from viz.ui.text_box import BoundedTextEdit
 from viz.ui.theme import ThemeManager, restyle_plots
 from viz.ui.views import view_classes
 
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.theme = theme or ThemeManager(QApplication.instance(), settings.theme if settings else "system", self)
         self.theme.roots.append(self)
+        self.pending_notices: list[str] = []  # shown with the next trace's notice, then dropped
         self.requested = None  # the LoadRequest most recently asked for
         self.loaded_request = None  # the LoadRequest of the model on screen
         self.presentation = PresentationController(self)
@@ -71,7 +73,9 @@ class MainWindow(QMainWindow):
         self.model_bar = ModelBar(self)
         for source in reversed(self.settings.recent_models if self.settings else []):
             self.model_bar.add_recent(source)
-        self.text_edit = QPlainTextEdit(self)
+        self.text_edit = BoundedTextEdit(self)
+        self.text_edit.clipped.connect(self._on_text_clipped)
+        self.text_edit.cleaned.connect(self._on_text_cleaned)
         self.text_edit.setPlaceholderText(self.tr("Type a text to run through the model"))
         self.target_edit = QLineEdit(self)
         self.target_edit.setPlaceholderText(self.tr("Target output (optional; empty: the model generates it)"))
@@ -132,7 +136,7 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self.state.cancel)
+        self.cancel_button.clicked.connect(self.cancel_work)
         self.status_label = QLabel(self)
         # Presentation hides the status bar; work that takes a while (loading a model) shows it again, so the
         # class sees that something is happening. The delay keeps quick traces from making it flicker.
@@ -147,12 +151,13 @@ class MainWindow(QMainWindow):
         state.model_changed.connect(self._on_model)
         state.trace_changed.connect(self._on_trace)
         state.error.connect(self.show_error)
+        state.load_failed.connect(self._show_loaded_request)
         state.busy.connect(self._on_busy)
 
     def _install_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.state.retrace)
         # In presentation mode Esc leaves presentation first (PresentationController sees it before this).
-        QShortcut(QKeySequence(Qt.Key_Escape), self, activated=self.state.cancel)
+        QShortcut(QKeySequence(Qt.Key_Escape), self, activated=self.cancel_work)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=lambda: self.model_bar.source.setFocus())
         for index in range(9):
             QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, activated=lambda i=index: self.tabs.setCurrentIndex(i))
@@ -193,6 +198,19 @@ class MainWindow(QMainWindow):
         self.model_bar.show_request(self.requested)
         self.state.load(self.requested)
 
+    def cancel_work(self) -> None:
+        """Stop loading and tracing; a cancelled load leaves the model on screen named in the model bar."""
+        loading = self.state.loader.busy
+        self.state.cancel()
+        if loading:
+            self._show_loaded_request()
+
+    def _show_loaded_request(self, _message: str = "") -> None:
+        """After a failed or cancelled load the bar names the model on screen again, so Load reloads it."""
+        self.requested = self.loaded_request
+        if self.loaded_request is not None:
+            self.model_bar.show_request(self.loaded_request)
+
     @staticmethod
     def normalised(request):
         """Model folders as absolute paths: sessions and the recent list must find them from anywhere."""
@@ -205,11 +223,49 @@ class MainWindow(QMainWindow):
         self.load(self.model_bar.request(source))
 
     def set_text(self, text: str) -> None:
-        self.text_edit.setPlainText(text)
+        self.text_edit.set_bounded_text(text)
+
+    def _on_text_clipped(self, size: int, kept: int, in_bytes: bool) -> None:
+        locale = self.locale()
+        given = (self.tr("{n} bytes") if in_bytes else self.tr("{n} characters")).format(n=locale.toString(size))
+        self.keep_notice(self.tr(
+            "The text ({given}) is longer than the text box holds: it keeps the first {kept} characters. "
+            "For longer texts use the command line (--export), which still reads only what the model can see."
+        ).format(given=given, kept=locale.toString(kept)))
+
+    def _on_text_cleaned(self, count: int) -> None:
+        self.keep_notice(self.tr(
+            "{n} character(s) of the text were not valid Unicode and were replaced by \ufffd."
+        ).format(n=self.locale().toString(count)))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.setVisible(True)
+
+    def show_notice(self, message: str) -> None:
+        """A notice under the text; notices kept for the next one (the text box's, a file's) come first."""
+        text = " ".join(n for n in (*self.pending_notices, message) if n)
+        self.pending_notices = []
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
+
+    def keep_notice(self, message: str) -> None:
+        """Say `message` now and again with the next trace's notice, so a trace does not hide it at once."""
+        self.pending_notices.append(message)
+        self.notice_label.setText(" ".join(self.pending_notices))
+        self.notice_label.setVisible(True)
+
+    def tell_settings_read(self, read) -> None:
+        """Once, at start: the settings file could not be read and was moved aside, or fields were reset."""
+        if read.moved_to:
+            self.keep_notice(self.tr(
+                "The settings file could not be read, so Transformer Viz starts with default settings; "
+                "the old file was moved to {path}."
+            ).format(path=read.moved_to))
+        elif read.reset:
+            self.keep_notice(self.tr(
+                "Some stored settings were out of range or unusable and are back to their defaults: {names}."
+            ).format(names=", ".join(read.reset)))
 
     def show_status(self, message: str) -> None:
         self.status_label.setText(message)
@@ -355,8 +411,7 @@ class MainWindow(QMainWindow):
 
     def _on_trace(self, trace) -> None:
         self.error_label.setVisible(False)
-        self.notice_label.setText(trace.notice)
-        self.notice_label.setVisible(bool(trace.notice))
+        self.show_notice(trace.notice)
         self.status_label.setText(
             self.tr("{n} tokens traced in {ms:.0f} ms").format(n=len(trace.tokens), ms=trace.seconds * 1000)
         )
@@ -396,8 +451,9 @@ class MainWindow(QMainWindow):
 
     # settings between launches
     def _restore_settings(self, settings) -> None:
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+        geometry = settings.window_geometry
+        if geometry and geometry.isascii():  # read_settings resets anything else; a hand-made Settings may not
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         self.help_panel.setVisible(settings.help_visible)
         self.show_view(settings.view)
         if settings.zoom != 1.0:

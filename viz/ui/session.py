@@ -8,6 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
+from viz.core.file_values import shallow
+from viz.core.text_input import clean_text
+
 SESSION_VERSION = 1
 SESSION_SUFFIX = ".tviz.json"  # the desktop registers this glob for application/x-transformer-viz-session
 MIME_TYPE = "application/x-transformer-viz-session"
@@ -20,6 +23,17 @@ TOO_NEW = QT_TRANSLATE_NOOP("Session", "This session was saved by a newer Transf
 WRONG_TYPE = QT_TRANSLATE_NOOP("Session", "The session file is damaged: a field has the wrong type.")
 NO_MODEL = QT_TRANSLATE_NOOP("Session", "The session names no model.")
 CANNOT_OPEN = QT_TRANSLATE_NOOP("Session", "Cannot open {path}: {reason}")
+TOO_DEEP = QT_TRANSLATE_NOOP(
+    "Session", "{path} is not a session file: its JSON is nested far deeper than any session (or holds a "
+    "number too long to read)."
+)
+REPLACED = QT_TRANSLATE_NOOP(
+    "Session", "The session's text had {count} character(s) that are not valid Unicode; they were replaced by \ufffd."
+)
+VIEW_CLAMPED = QT_TRANSLATE_NOOP("Session", "The session's {view} settings were out of range and were adjusted: {notes}.")
+VIEW_UNUSABLE = QT_TRANSLATE_NOOP(
+    "Session", "The session's {view} settings could not be used ({reason}); that view keeps its own settings."
+)
 
 
 class SessionError(ValueError):
@@ -38,6 +52,7 @@ class Session:
     target_text: str = ""
     view: str = ""  # key of the view on screen
     views: dict = field(default_factory=dict)  # view key -> that view's settings()
+    notices: tuple[str, ...] = field(default=(), compare=False)  # what reading the file changed, for the user
 
     def to_json(self) -> dict:
         return {
@@ -58,10 +73,15 @@ class Session:
         views = data.get("views", {})
         if not all(isinstance(v, str) for v in strings.values()) or not isinstance(views, dict):
             raise SessionError(WRONG_TYPE)
+        replaced = 0
+        for key, value in strings.items():  # lone surrogates ("\udcff") would make the tokenizer raise
+            strings[key], count = clean_text(value)
+            replaced += count
         if not strings["model"].strip():
             raise SessionError(NO_MODEL)
-        views = {str(k): v for k, v in views.items() if isinstance(v, dict)}
-        return cls(views=views, **strings)
+        views = {str(k): shallow(v) for k, v in views.items() if isinstance(v, dict)}
+        notices = (QCoreApplication.translate("Session", REPLACED).format(count=replaced),) if replaced else ()
+        return cls(views=views, notices=notices, **strings)
 
 
 def save_session(session: Session, path: str | Path) -> Path:
@@ -79,6 +99,8 @@ def read_session(path: str | Path) -> Session:
         raise SessionError(CANNOT_OPEN, path=path, reason=exc.strerror or exc) from None
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise SessionError(NOT_A_SESSION_FILE, path=path.name) from None
+    except (RecursionError, ValueError, MemoryError):  # nesting past the parser's limit; a 4300-digit number
+        raise SessionError(TOO_DEEP, path=path.name) from None
     return Session.from_json(data, source=path.name)
 
 
@@ -113,6 +135,8 @@ class SessionOpener(QObject):
         from viz.core.loading import LoadRequest
 
         window = self.window
+        for notice in session.notices:
+            window.keep_notice(notice)
         request = window.normalised(LoadRequest(session.model, session.device, session.dtype))
         self.pending = session
         window.show_view(session.view)
@@ -122,9 +146,8 @@ class SessionOpener(QObject):
         )
         if same:
             self._request = window.loaded_request
-            self._put_text()
-            trace = window.state.trace
-            if trace is not None and trace.text == session.text and not window.state.tracer.busy:
+            changed = self._put_text()
+            if not changed and window.state.trace is not None and not window.state.tracer.busy:
                 self._finish()  # nothing will change: apply the settings now
             return
         window.load(request)
@@ -138,14 +161,18 @@ class SessionOpener(QObject):
             return
         self._put_text()
 
-    def _put_text(self) -> None:
+    def _put_text(self) -> bool:
+        """Put the session's text in the window (the text box bounds and cleans it); True when it changed."""
         session = self.pending
         window = self.window
+        before = (window.state.text, window.state.target_text)
         window.target_edit.setText(session.target_text)
         window.set_text(session.text)
-        window.state.set_text(session.text, session.target_text if window.target_edit.isVisible() else "")
-        if not session.text.strip():  # nothing will be traced: apply the settings now
+        text = window.text_edit.toPlainText()  # what the box kept
+        window.state.set_text(text, window.target_edit.text() if window.target_edit.isVisible() else "")
+        if not text.strip():  # nothing will be traced: apply the settings now
             self._finish()
+        return (window.state.text, window.state.target_text) != before
 
     def _on_trace(self, _trace) -> None:
         window = self.window
@@ -157,11 +184,24 @@ class SessionOpener(QObject):
 
     def _finish(self) -> None:
         session, self.pending = self.pending, None
+        if session is None:
+            return
         apply_view_settings(self.window, session)
 
 
 def apply_view_settings(window, session: Session) -> None:
+    """Each view takes its own settings; one view's bad settings never cost the views after it theirs."""
     window.show_view(session.view)
     for view in window.views:
-        if view.key in session.views:
-            view.apply_settings(dict(session.views[view.key]))
+        if view.key not in session.views:
+            continue
+        try:
+            notes = view.apply_settings(dict(session.views[view.key]))
+        except (TypeError, ValueError, OverflowError, KeyError, IndexError) as exc:
+            # A view without its own range checks met a value it cannot take: say so and go on.
+            window.keep_notice(QCoreApplication.translate("Session", VIEW_UNUSABLE).format(
+                view=view.title(), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:120]))
+            continue
+        if notes:
+            window.keep_notice(QCoreApplication.translate("Session", VIEW_CLAMPED).format(
+                view=view.title(), notes="; ".join(notes)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from viz.core.file_values import INT32, settings_number
+
 
 def capture(view) -> dict:
     controls = view.controls
@@ -19,9 +21,10 @@ def capture(view) -> dict:
     }
 
 
-def restore(view, settings: dict) -> None:
-    """Unknown keys are ignored and missing ones keep the view's defaults (older session files)."""
-    controls = view.controls
+def restore(view, settings: dict) -> list[str]:
+    """Unknown keys are ignored and missing ones keep the view's defaults (older session files); numbers
+    out of a control's range are moved into it, and the lines returned say which were."""
+    controls, notes = view.controls, []
     for combo, key in ((controls.method, "method"), (controls.side, "side")):
         index = combo.findData(settings.get(key))
         if index >= 0:
@@ -29,9 +32,14 @@ def restore(view, settings: dict) -> None:
     controls.unit_length.setChecked(bool(settings.get("unit_length", False)))
     controls.three_d.setChecked(bool(settings.get("three_d", False)))
     controls.set_mode("prompt" if settings.get("mode") == "prompt" else "vocabulary")
-    if isinstance(settings.get("layer"), int):
-        controls.layer.setValue(settings["layer"])  # clamped by the slider; kept when the paths arrive
-    if isinstance(settings.get("token"), int):
-        view.select_token(settings["token"])
+    # The slider's range follows the model, and the layer is kept for when the paths arrive: only the
+    # numbers no slider can hold are clamped here.
+    layer = settings_number(settings, "layer", 0, INT32[1], True, notes)
+    if layer is not None:
+        controls.layer.setValue(layer)
+    token = settings_number(settings, "token", -1, INT32[1], True, notes)
+    if token is not None:
+        view.select_token(token)
     if isinstance(settings.get("selected"), str):
         view.search(settings["selected"])  # waits for the vocabulary when it is still being projected
+    return notes

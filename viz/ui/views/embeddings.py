@@ -119,8 +119,8 @@ class EmbeddingsView(View):
     def settings(self) -> dict:
         return view_settings.capture(self)
 
-    def apply_settings(self, settings: dict) -> None:
-        view_settings.restore(self, settings)
+    def apply_settings(self, settings: dict) -> list[str]:
+        return view_settings.restore(self, settings)
 
     def shutdown(self) -> None:
         self.jobs.shutdown()

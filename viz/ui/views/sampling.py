@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QMenu, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from viz.core.file_values import settings_number
 from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
 from viz.ui.branching.panel import BranchPanel
 from viz.ui.flow_layout import FlowLayout, keep_together, vertical_scroll
@@ -156,24 +157,29 @@ class SamplingView(View):
         return {"temperature": s.temperature, "top_k": s.top_k, "top_p": s.top_p, "greedy": s.greedy,
                 "seed": s.seed, "mode": self.mode_combo.currentData(), "candidates": self.count_spin.value()}
 
-    def apply_settings(self, settings: dict) -> None:
-        current = self.controls.settings()
-        try:
-            values = SamplingSettings(
-                temperature=float(settings.get("temperature", current.temperature)),
-                top_k=int(settings.get("top_k", current.top_k)),
-                top_p=float(settings.get("top_p", current.top_p)),
-                greedy=bool(settings.get("greedy", current.greedy)),
-                seed=int(settings.get("seed", current.seed)),
-            )
-        except (TypeError, ValueError):
-            values = current  # an unusable file keeps the defaults
-        self.controls.set_settings(values)
-        index = self.mode_combo.findData(settings.get("mode"))
+    def apply_settings(self, settings: dict) -> list[str]:
+        """Numbers from the file are moved into each control's range; the lines say which were."""
+        from viz.ui.sampling.controls import TEMPERATURE_RANGE
+
+        controls, notes = self.controls, []
+        current = controls.settings()
+        ranges = (
+            ("temperature", TEMPERATURE_RANGE, False), ("top_k", (0, controls.top_k_spin.maximum()), True),
+            ("top_p", (controls.top_p_spin.minimum(), 1.0), False), ("seed", (0, controls.seed_spin.maximum()), True),
+        )
+        values = {key: settings_number(settings, key, low, high, whole, notes) for key, (low, high), whole in ranges}
+        greedy = settings.get("greedy", current.greedy)
+        controls.set_settings(SamplingSettings(
+            **{key: getattr(current, key) if value is None else value for key, value in values.items()},
+            greedy=greedy if isinstance(greedy, bool) else current.greedy,
+        ))
+        index = self.mode_combo.findData(settings.get("mode")) if isinstance(settings.get("mode"), str) else -1
         if index >= 0:
             self.mode_combo.setCurrentIndex(index)
-        if isinstance(settings.get("candidates"), int):
-            self.count_spin.setValue(settings["candidates"])
+        count = settings_number(settings, "candidates", self.count_spin.minimum(), self.count_spin.maximum(), True, notes)
+        if count is not None:
+            self.count_spin.setValue(count)
+        return notes
 
     def set_scale(self, factor: float) -> None:
         self._scale = factor
