@@ -187,3 +187,23 @@ def test_errors_are_one_sentence(tiny_loaded):
         run_neurons(loaded, NeuronRequest(TEXT, 8))
     with pytest.raises(VizError, match="outside"):
         run_attribution(loaded, AttributionRequest(TEXT, 500, 3))
+
+
+def test_lens_hooks_ignore_a_forward_pass_on_another_thread(tiny_loaded):
+    """The app shares one model between workers: a pass running elsewhere must not land in the lens."""
+    import threading
+
+    from viz.core.lens_arch import lens_arch
+    from viz.core.lens_capture import Captured, _hooks
+
+    loaded = tiny_loaded("gpt2")
+    arch = lens_arch(loaded)
+    captured = Captured()
+    other = torch.tensor([[1, 2, 3, 4, 5, 6, 7]])  # [1, seq]
+    with _hooks(arch, captured, True, None, None):
+        worker = threading.Thread(target=lambda: loaded.model.base_model(input_ids=other))
+        worker.start()
+        worker.join()
+    assert captured.residuals == []
+    result = run_lens(loaded, _request(loaded))  # and the lens's own pass is still recorded in full
+    assert result.residual_norms.shape[0] == len(arch.blocks) + 1

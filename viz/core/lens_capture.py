@@ -8,6 +8,7 @@ them); an MLP's output is its down projection's output and its neuron activation
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -46,6 +47,23 @@ def _first_tensor(value):
 @contextmanager
 def _hooks(arch: LensArch, captured: Captured, keep_residuals: bool, position, neuron_layer):
     handles = []
+    # The model is shared with the app's other workers (trace, sampling, Why): a hook acts only on the thread
+    # that set it, so a forward pass running elsewhere at the same time is neither recorded nor disturbed.
+    owner = threading.get_ident()
+
+    def mine(hook):
+        def on_owner_thread(*args, **kwargs):
+            if threading.get_ident() == owner:
+                return hook(*args, **kwargs)
+            return None
+
+        return on_owner_thread
+
+    def pre(module, hook, **options):
+        return module.register_forward_pre_hook(mine(hook), **options)
+
+    def post(module, hook):
+        return module.register_forward_hook(mine(hook))
 
     def residual(output_or_input, store):
         hidden = _first_tensor(output_or_input)[0]  # [seq, d_model]
@@ -61,29 +79,29 @@ def _hooks(arch: LensArch, captured: Captured, keep_residuals: bool, position, n
         return lambda _m, _args, output: residual(output, store)
 
     store = captured.residuals
-    handles.append(arch.blocks[0].register_forward_pre_hook(block_input(store), with_kwargs=True))
-    handles += [b.register_forward_hook(block_output(store)) for b in arch.blocks]
+    handles.append(pre(arch.blocks[0], block_input(store), with_kwargs=True))
+    handles += [post(b, block_output(store)) for b in arch.blocks]
     if arch.encoder_blocks:
         norms = captured.encoder_norms
 
         def encoder_norm(value):
             norms.append(_first_tensor(value)[0].detach().float().norm(dim=-1))  # [src_seq]
 
-        handles.append(arch.encoder_blocks[0].register_forward_pre_hook(
+        handles.append(pre(arch.encoder_blocks[0],
             lambda _m, args, kwargs: encoder_norm(args[0] if args else kwargs["hidden_states"]), with_kwargs=True))
-        handles += [b.register_forward_hook(lambda _m, _a, out: encoder_norm(out)) for b in arch.encoder_blocks]
+        handles += [post(b, lambda _m, _a, out: encoder_norm(out)) for b in arch.encoder_blocks]
     if position is not None:
         for layer, parts in enumerate(arch.parts):
             for kind, module in (("self", parts.self_out), ("cross", parts.cross_out)):
                 if module is not None:
-                    handles.append(module.register_forward_pre_hook(
+                    handles.append(pre(module,
                         lambda _m, args, key=(layer, kind): captured.heads.__setitem__(key, args[0][0, position].detach())))
             if parts.mlp_down is not None:
-                handles.append(parts.mlp_down.register_forward_hook(
+                handles.append(post(parts.mlp_down,
                     lambda _m, _a, out, key=layer: captured.mlp.__setitem__(key, out[0, position].detach())))
     if neuron_layer is not None:
         down = arch.parts[neuron_layer].mlp_down
-        handles.append(down.register_forward_pre_hook(
+        handles.append(pre(down,
             lambda _m, args: setattr(captured, "neurons", args[0][0].detach())))
     try:
         yield
