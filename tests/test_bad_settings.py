@@ -113,11 +113,19 @@ def test_any_stored_value_reads_without_an_exception(qtbot, temp_settings, raw):
     assert isinstance(read.settings, Settings)
     s = read.settings
     assert 0.5 <= s.zoom <= 4.0 and s.window_geometry.isascii()
+    save_settings(s)  # what was read can be written back
+    assert read_settings().settings == s
+
+
+# Opening the window costs seconds: a few adversarial settings files are enough to show that it opens.
+@hyp_settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=settings_dicts.map(lambda d: json.dumps(d, allow_nan=True)))
+def test_the_window_opens_on_whatever_settings_were_read(qtbot, temp_settings, raw):
+    store_raw(raw)
+    read = read_settings()
     from viz.ui.main_window import MainWindow
 
-    win = MainWindow(settings=s)
+    win = MainWindow(settings=read.settings)
     qtbot.addWidget(win)
     win.tell_settings_read(read)
     win.close()
-    save_settings(s)  # what was read can be written back
-    assert read_settings().settings == s

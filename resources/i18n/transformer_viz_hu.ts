@@ -344,6 +344,14 @@
         <translation>réteg</translation>
     </message>
     <message>
+        <source>term</source>
+        <translation>tag</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>érték</translation>
+    </message>
+    <message>
         <source>embeddings</source>
         <translation>beágyazások</translation>
     </message>

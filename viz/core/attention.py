@@ -150,9 +150,17 @@ def decoder_steps(trace: Trace, kind: str) -> list[Step]:
     ]
 
 
+def visible_controls(text: str) -> str:
+    """Control characters (a byte-level token can decode to one) as their Unicode control pictures (␄, ␡):
+    invisible otherwise, and not allowed in the XML of an SVG export."""
+    return "".join(
+        chr(0x2400 + ord(c)) if ord(c) < 0x20 and c not in "\n\t" else "\u2421" if c == "\x7f" else c for c in text
+    )
+
+
 def display_label(text: str, limit: int = 14) -> str:
     """A token as one short line: whitespace made visible, long pieces elided in the middle."""
-    shown = text.replace("\n", "↵").replace("\t", "⇥").strip(" ")
+    shown = visible_controls(text.replace("\n", "↵").replace("\t", "⇥")).strip(" ")
     if not shown:
         shown = "␣" if text else "∅"
     if len(shown) > limit:

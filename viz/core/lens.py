@@ -76,6 +76,8 @@ def encode_inputs(loaded, request):
 def run_lens(loaded, request: LensRequest) -> LensResult:
     import torch
 
+    from viz.core.attention import visible_controls
+
     arch = lens_arch(loaded)
     input_ids, decoder_ids = encode_inputs(loaded, request)
     captured = run_body(loaded, arch, input_ids, decoder_ids)
@@ -99,11 +101,11 @@ def run_lens(loaded, request: LensRequest) -> LensResult:
     encoder = loaded.family == Family.ENCODER
     tok = loaded.tokenizer
     mentioned = set(top_ids.ravel().tolist()) | set(focus.tolist()) | set(side_ids.tolist())
-    vocab = {i: tok.decode([i]) for i in mentioned}
+    vocab = {i: visible_controls(tok.decode([i])) for i in mentioned}
     enc_tokens, enc_norms = (), None
     if captured.encoder_norms:
         enc_norms = torch.stack(captured.encoder_norms).cpu().numpy()  # [encoder layer + 1, src_seq]
-        enc_tokens = tuple(tok.decode([i]) for i in input_ids[0].tolist())
+        enc_tokens = tuple(visible_controls(tok.decode([i])) for i in input_ids[0].tolist())
     return LensResult(
         family=loaded.family.value,
         side="encoder" if encoder else "decoder",

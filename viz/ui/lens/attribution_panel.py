@@ -87,9 +87,10 @@ class AttributionPanel(QWidget):
             return {}
         rows = [[self.tr("layer")] + list(r.columns)]
         rows += [[layer + 1] + [None if np.isnan(v) else float(v) for v in r.contributions[layer]] for layer in range(r.contributions.shape[0])]
-        rows.append([self.tr("embeddings"), r.embedding])
-        rows.append([self.tr("attention output biases"), r.attention_biases])
-        rows.append([self.tr("final-norm bias"), r.norm_bias])
-        rows.append([self.tr("head bias"), r.head_bias])
-        rows.append([self.tr("logit"), r.logit])
-        return {"attribution": rows}
+        terms = [[self.tr("term"), self.tr("value")]]  # the rest of the sum, a table of its own (two columns)
+        terms.append([self.tr("embeddings"), r.embedding])
+        terms.append([self.tr("attention output biases"), r.attention_biases])
+        terms.append([self.tr("final-norm bias"), r.norm_bias])
+        terms.append([self.tr("head bias"), r.head_bias])
+        terms.append([self.tr("logit"), r.logit])
+        return {"attribution": rows, "attribution_terms": terms}
