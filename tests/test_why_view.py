@@ -30,10 +30,10 @@ def shown(qtbot, window, tiny_loaded, tiny_trace):
     window.view("why").shutdown()
 
 
-def test_tab_sits_after_sampling_and_explains_the_favourite(shown, tiny_loaded):
+def test_tab_sits_after_lens_and_explains_the_favourite(shown, tiny_loaded):
     window, view = shown()
     keys = [v.key for v in window.views]
-    assert keys.index("why") == keys.index("sampling") + 1
+    assert keys.index("sampling") < keys.index("lens") < keys.index("why") == keys.index("lens") + 1
     assert window.tabs.tabText(keys.index("why")) == "Why"
     loaded = window.state.model
     expected = target_for_trace(loaded, window.state.trace)
