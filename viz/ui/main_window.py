@@ -36,7 +36,7 @@ EXAMPLE_TEXT = {
 }
 TEXT_LINES = 3  # the input box shows this many lines at any zoom…
 PRESENTING_TEXT_LINES = 2  # …and fewer on a projector, where height is scarce
-PRESENTING_TAB_FONT = 0.7  # tab titles on a projector, relative to the text
+PRESENTING_TAB_FONT = 0.66  # tab titles on a projector, relative to the text
 
 
 def app_icon() -> QIcon:

@@ -99,6 +99,8 @@ class FewShotView(View):
         return self.worker.busy
 
     def shutdown(self) -> None:
+        self._shut_down = True
+        self._timer.stop()
         self.worker.shutdown()
 
     # state
@@ -116,7 +118,7 @@ class FewShotView(View):
     def score(self) -> None:
         self._timer.stop()
         loaded = self.state.model
-        if loaded is None:
+        if loaded is None or getattr(self, "_shut_down", False):  # a model arriving while the window closes
             return
         from viz.core.fewshot.scoring import FewShotRequest
 

@@ -233,7 +233,11 @@ class FinetuneView(View):
     def _fit_controls(self) -> None:
         """The settings column grows with the font but never takes more than 40 % of the width."""
         wanted = int(340 * min(getattr(self, "_scale", 1.0), 1.3))
-        self.controls_scroll.setFixedWidth(max(260, min(wanted, int(self.width() * 0.4))))
+        scroll = self.controls_scroll
+        # never narrower than its content: the column does not scroll sideways, so what did not fit would be cut
+        needed = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() \
+            + 2 * scroll.frameWidth()
+        scroll.setFixedWidth(max(260, needed, min(wanted, int(self.width() * 0.4))))
 
     def settings(self) -> dict:
         p, m = self.train_panel, self.method_panel
