@@ -230,6 +230,10 @@ class FinetuneView(View):
         super().resizeEvent(event)
         self._fit_controls()
 
+    def showEvent(self, event) -> None:  # fonts and texts (a language switch) may have changed while hidden
+        super().showEvent(event)
+        self._fit_controls()
+
     def _fit_controls(self) -> None:
         """The settings column grows with the font but never takes more than 40 % of the width."""
         wanted = int(340 * min(getattr(self, "_scale", 1.0), 1.3))
