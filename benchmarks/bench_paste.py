@@ -27,7 +27,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from viz.core.loading import LoadRequest
-    from viz.ui.gui_thread_gc import collect_in_gui_thread
+    from viz.ui.gui_thread_gc import collect_in_gui_thread, freeze_start_up_objects
     from viz.ui.main_window import MainWindow
 
     app = QApplication([])
@@ -35,6 +35,7 @@ def main() -> None:
     window = MainWindow()
     window.resize(1280, 800)
     window.show()
+    freeze_start_up_objects()  # as the app does after its window is shown
     traced = []
     window.state.trace_changed.connect(traced.append)
     window.load(LoadRequest(args.model, device="cpu"))

@@ -143,6 +143,36 @@ def test_out_of_range_view_settings_are_clamped_and_later_views_keep_theirs(qtbo
     assert "top_k" in notice and "seed" in notice and "layer" in notice
 
 
+def test_numbers_no_qt_control_holds_never_reach_one(qtbot, window):
+    """PySide raises an oversized integer once at the call and once more later from the event loop, where
+    no view could catch it; pytest-qt fails this test if that second report happens."""
+    from viz.ui.session import Session, apply_view_settings
+
+    huge = 10**400
+    views = {"embeddings": {"method": huge, "side": -huge, "layer": huge},
+             "why": {"method": huge, "steps": 10**30}, "lens": {"colour": huge, "tab": huge},
+             "finetune": {"task": huge, "method": huge, "steps": huge}, "compare": {"mode": huge, "tab": huge}}
+    apply_view_settings(window, Session("demo-gpt2", views=views))
+    qtbot.wait(50)  # let the event loop run: a deferred overflow report would surface here
+    assert "steps" in window.notice_label.text()
+
+
+def test_clamped_settings_are_described_in_the_chosen_language(qtbot):
+    from viz.core.file_values import Clamped
+    from viz.ui import i18n
+    from viz.ui.session import describe_clamp
+
+    note = Clamped("top_k", "1e400", "1", "50257", 50257)
+    assert describe_clamp(note) == "top_k = 1e400 is outside 1…50257; 50,257 is used"
+    i18n.install_language("hu")
+    try:
+        hungarian = describe_clamp(note)
+    finally:
+        i18n.install_language("en")
+    assert hungarian.startswith("top_k = 1e400") and "outside" not in hungarian
+    assert "50\N{NO-BREAK SPACE}257" in hungarian or "50 257" in hungarian  # Hungarian digit grouping
+
+
 def test_long_pasted_text_is_bounded_in_the_box(qtbot, window):
     from PySide6.QtCore import QMimeData
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QSettings, QTimer
+from PySide6.QtTest import QTest
 
 from viz.ui.settings import Settings, read_settings, save_settings, settings_store
 
@@ -45,6 +46,13 @@ def start_app_once(monkeypatch, capsys) -> str:
 
     QTimer.singleShot(200, quit_soon)
     assert run_gui(build_parser().parse_args([])) == 0
+    # Closing the last window also posted a Quit event; delivered in a later test's event loop it would end
+    # every event loop of this process at once (qtbot.wait and waitUntil would return without waiting).
+    QCoreApplication.removePostedEvents(QApplication.instance(), QEvent.Quit)
+    started = QElapsedTimer()
+    started.start()
+    QTest.qWait(20)
+    assert started.elapsed() >= 20, "the event loop no longer runs after the app quit"
     assert shown["notice"] is not None, "the window did not open"
     return shown["notice"]
 

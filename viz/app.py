@@ -59,7 +59,7 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from viz.core.resources import DEFAULT_MODEL
-    from viz.ui.gui_thread_gc import collect_in_gui_thread
+    from viz.ui.gui_thread_gc import collect_in_gui_thread, freeze_start_up_objects
     from viz.ui.i18n import install_language
     from viz.ui.main_window import MainWindow, app_icon
     from viz.ui.settings import APPLICATION, ORGANIZATION, read_settings, save_settings
@@ -93,6 +93,7 @@ def run_gui(args) -> int:
     if args.text:
         window.set_text(args.text)
     window.show()
+    freeze_start_up_objects()  # keeps the collector's passes on the GUI thread short
     if args.session:
         QTimer.singleShot(0, lambda: window.open_session_file(args.session))
     else:

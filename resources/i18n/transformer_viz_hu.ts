@@ -3048,6 +3048,14 @@ rank {rank}</source>
         <translation>A munkamenet {view} nézetre vonatkozó beállításai a megengedett tartományon kívül estek, ezért módosultak: {notes}.</translation>
     </message>
     <message>
+        <source>{key} = {stored} is outside {low}…{high}; {used} is used</source>
+        <translation>{key} = {stored} kívül esik a {low}…{high} tartományon; helyette {used}</translation>
+    </message>
+    <message>
+        <source>{key} = {stored} is outside {low}…{high}; the default is used</source>
+        <translation>{key} = {stored} kívül esik a {low}…{high} tartományon; helyette az alapértelmezett érték</translation>
+    </message>
+    <message>
         <source>The session&apos;s {view} settings could not be used ({reason}); that view keeps its own settings.</source>
         <translation>A munkamenet {view} nézetre vonatkozó beállításai nem használhatók ({reason}); ez a nézet megtartja a saját beállításait.</translation>
     </message>

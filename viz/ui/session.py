@@ -8,8 +8,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from viz.core.file_values import shallow
+from viz.core.file_values import Clamped, qt_safe, shallow
 from viz.core.text_input import clean_text
+from viz.ui import numbers
 
 SESSION_VERSION = 1
 SESSION_SUFFIX = ".tviz.json"  # the desktop registers this glob for application/x-transformer-viz-session
@@ -31,6 +32,8 @@ REPLACED = QT_TRANSLATE_NOOP(
     "Session", "The session's text had {count} character(s) that are not valid Unicode; they were replaced by \ufffd."
 )
 VIEW_CLAMPED = QT_TRANSLATE_NOOP("Session", "The session's {view} settings were out of range and were adjusted: {notes}.")
+CLAMPED_VALUE = QT_TRANSLATE_NOOP("Session", "{key} = {stored} is outside {low}…{high}; {used} is used")
+CLAMPED_TO_DEFAULT = QT_TRANSLATE_NOOP("Session", "{key} = {stored} is outside {low}…{high}; the default is used")
 VIEW_UNUSABLE = QT_TRANSLATE_NOOP(
     "Session", "The session's {view} settings could not be used ({reason}); that view keeps its own settings."
 )
@@ -195,13 +198,26 @@ def apply_view_settings(window, session: Session) -> None:
     for view in window.views:
         if view.key not in session.views:
             continue
+        safe_notes: list[Clamped] = []
+        settings = qt_safe(dict(session.views[view.key]), safe_notes)
         try:
-            notes = view.apply_settings(dict(session.views[view.key]))
+            notes = list(view.apply_settings(settings) or [])
         except (TypeError, ValueError, OverflowError, KeyError, IndexError) as exc:
             # A view without its own range checks met a value it cannot take: say so and go on.
             window.keep_notice(QCoreApplication.translate("Session", VIEW_UNUSABLE).format(
                 view=view.title(), reason=f"{type(exc).__name__}: {exc}".splitlines()[0][:120]))
             continue
+        # a view's own range check says more than the 32-bit bound met first: keep one line per key
+        noted = {note.key for note in notes}
+        notes += [note for note in safe_notes if note.key not in noted]
         if notes:
             window.keep_notice(QCoreApplication.translate("Session", VIEW_CLAMPED).format(
-                view=view.title(), notes="; ".join(notes)))
+                view=view.title(), notes="; ".join(describe_clamp(note) for note in notes)))
+
+
+def describe_clamp(note: Clamped) -> str:
+    """One clamped setting in the user's language, with numbers in the locale's format."""
+    words = {"key": note.key, "stored": note.stored, "low": note.low, "high": note.high}
+    if note.used is None:
+        return QCoreApplication.translate("Session", CLAMPED_TO_DEFAULT).format(**words)
+    return QCoreApplication.translate("Session", CLAMPED_VALUE).format(used=numbers.integer(note.used) if isinstance(note.used, int) else numbers.significant(note.used, 6), **words)
