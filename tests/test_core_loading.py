@@ -107,18 +107,20 @@ def test_hub_id_loads_from_the_standard_cache(monkeypatch, tmp_path, tiny_model_
     assert loaded.family.value == "decoder-only"
 
 
-def test_half_precision_slowdown_is_measured_on_this_cpu(monkeypatch):
+def test_half_precision_speed_is_decided_from_the_processor_not_measured(monkeypatch):
     from viz.core import devices
 
-    for dtype in ("float16", "bfloat16"):
-        both = devices.cpu_product_slowdowns(dtype)
-        assert set(both) == {"linear", "addmm"} and min(both.values()) > 0
-        assert devices.cpu_slowdown(dtype) == max(both.values())
     assert devices.dtype_note("cuda", "float16") == "" and devices.dtype_note("cpu", "float32") == ""
-    slowdowns = {"float16": 12.0, "bfloat16": 1.1}
-    monkeypatch.setattr(devices, "cpu_slowdown", lambda dtype, product=None: slowdowns[dtype])
+    assert devices.cpu_flags() == devices.cpu_flags()  # the same answer every time it is asked
+    monkeypatch.setattr(devices, "cpu_flags", lambda: frozenset({"avx2", "avx512_bf16"}))
+    assert devices.half_is_emulated("cpu", "float16") and not devices.half_is_emulated("cpu", "bfloat16")
+    assert not devices.half_is_emulated("cuda", "float16")
     assert devices.dtype_note("cpu", "float16") == (
-        "float16 matrix products run about 12× slower than float32 on this CPU; bfloat16 is fast here.")
+        "This processor has no float16 instructions, so its matrix products are emulated and much slower than "
+        "float32; bfloat16 is native here.")
     assert devices.dtype_note("cpu", "bfloat16") == ""
-    slowdowns["bfloat16"] = 40.0
-    assert devices.dtype_note("cpu", "bfloat16") == "bfloat16 matrix products run about 40× slower than float32 on this CPU."
+    monkeypatch.setattr(devices, "cpu_flags", lambda: frozenset({"avx2"}))
+    assert devices.dtype_note("cpu", "bfloat16") == (
+        "This processor has no bfloat16 instructions, so its matrix products are emulated and much slower than float32.")
+    monkeypatch.setattr(devices, "cpu_flags", lambda: frozenset({"asimdhp", "bf16"}))  # an Arm core with both
+    assert devices.dtype_note("cpu", "float16") == devices.dtype_note("cpu", "bfloat16") == ""

@@ -43,3 +43,31 @@ def test_collection_is_off_until_the_gui_thread_timer_runs(qapp, qtbot):
         gc.callbacks.remove(note)
     assert threads and all(t is threading.main_thread() for t in threads)
 
+
+
+def test_start_up_objects_are_frozen_once_more_after_the_first_result_and_a_model_is_still_freed(qapp, tiny_model_dir):
+    from PySide6.QtCore import QObject, Signal
+
+    from viz.core.loading import LoadRequest, load_model
+    from viz.ui.gui_thread_gc import freeze_start_up_objects
+
+    class Source(QObject):
+        first_result = Signal(object)
+
+    source = Source()
+    try:
+        freeze_start_up_objects(source.first_result)
+        at_start = gc.get_freeze_count()
+        assert at_start > 0
+        loaded = load_model(LoadRequest(str(tiny_model_dir("gpt2")), device="cpu"))
+        model = weakref.ref(loaded.model)
+        source.first_result.emit(loaded)  # the first model and what its loading imported are frozen too
+        after_first = gc.get_freeze_count()
+        assert after_first > at_start
+        kept = [[i] for i in range(1000)]  # new tracked objects
+        source.first_result.emit(loaded)  # only the first result freezes
+        assert gc.get_freeze_count() == after_first and kept
+        del loaded
+        assert model() is None  # frozen objects are still freed by reference counting when replaced
+    finally:
+        gc.unfreeze()  # the rest of the suite collects as before

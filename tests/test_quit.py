@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROUNDS = 8  # each round is a full launch (about 25 s); the crash it guards against came in 4 of 12
+ROUNDS = 20
 ROOT = Path(__file__).resolve().parent.parent
 
 

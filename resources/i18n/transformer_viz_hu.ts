@@ -2228,10 +2228,6 @@ rank {rank}</source>
         <translation>Válassz legalább egy sémát, és írj be egy szöveget.</translation>
     </message>
     <message>
-        <source>On this CPU, matrix products take about {fp16:.0f}× as long in fp16 and {bf16:.0f}× as long in bf16 as in float32 (measured): on a large model these runs take a while.</source>
-        <translation>Ezen a CPU-n a mátrixszorzás fp16-ban körülbelül {fp16:.0f}×, bf16-ban {bf16:.0f}× annyi ideig tart, mint float32-ben (mérve): nagy modellen ezek a futások eltartanak egy ideig.</translation>
-    </message>
-    <message>
         <source>The text changed since this comparison: press Run comparison to update it.</source>
         <translation>A szöveg megváltozott az összehasonlítás óta: nyomd meg az Összehasonlítás futtatása gombot a frissítéshez.</translation>
     </message>
@@ -2322,6 +2318,10 @@ rank {rank}</source>
     <message>
         <source>{name} (real; slow on this CPU)</source>
         <translation>{name} (valódi; ezen a CPU-n lassú)</translation>
+    </message>
+    <message>
+        <source>This processor has no {names} instructions: its matrix products are emulated, many times slower than float32, so on a large model these runs take a while.</source>
+        <translation>Ennek a processzornak nincsenek {names} utasításai: a mátrixszorzásokat emulálja, sokszor lassabban, mint float32-ben, ezért nagy modellen ezek a futások eltartanak egy ideig.</translation>
     </message>
     <message>
         <source>Runs</source>

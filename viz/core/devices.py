@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-import time
+import platform
+import sys
 
 DTYPES = ("float32", "float16", "bfloat16")
 DEVICES = ("auto", "cuda", "mps", "cpu")
@@ -36,57 +37,57 @@ def torch_dtype(name: str):
     return getattr(torch, name)
 
 
-SLOW = 1.5  # a half-precision format this many times slower than float32 is worth a warning
+# Half precision on a CPU is fast only where the processor has instructions for it and torch's kernels
+# (oneDNN) use them; elsewhere each product is emulated and takes several to a hundred times longer than in
+# float32. That is decided from the processor's feature flags, not measured: a timing probe of it varied
+# from 0.3x to 40x between launches on one machine.
+NATIVE_FLAGS = {
+    "bfloat16": {"avx512_bf16", "amx_bf16", "bf16"},  # x86 (Cooper Lake, Sapphire Rapids on); Arm FEAT_BF16
+    "float16": {"avx512_fp16", "amx_fp16", "asimdhp", "fphp"},  # x86 (Sapphire Rapids, Granite Rapids); Arm
+}
 
 
-@functools.lru_cache(maxsize=None)
-def cpu_product_slowdowns(dtype: str) -> dict[str, float]:
-    """How many times longer a layer's matrix product takes in `dtype` than in float32 on this CPU, for
-    the two products models use: "linear" (nn.Linear: F.linear with an [out, in] weight) and "addmm"
-    (GPT-2's Conv1D: addmm with an [in, out] weight).
-
-    Half precision on a CPU is fast only where the processor does it natively (bfloat16 with
-    AVX512-BF16 or AMX) and the torch build uses that; elsewhere it is emulated and can be 5-100x
-    slower, so it is measured once (about 0.1 s) rather than assumed.
-    """
-    import torch
-
-    def products(dt):
-        generator = torch.Generator().manual_seed(0)
-        x = torch.randn(64, 256, generator=generator).to(dt)  # [tokens, in]
-        weight = torch.randn(256, 256, generator=generator).to(dt)  # [out, in] for Linear, [in, out] for Conv1D
-        bias = torch.zeros(256, dtype=dt)
-        return {"linear": lambda: torch.nn.functional.linear(x, weight, bias),
-                "addmm": lambda: torch.addmm(bias, x, weight)}
-
-    reference, measured = products(torch.float32), products(torch_dtype(dtype))
-    best = {(kind, name): float("inf") for kind in ("reference", "measured") for name in reference}
-    with torch.no_grad():
-        for repeat in range(8):  # interleaved, so that other work on the machine slows both alike
-            for name in reference:
-                for kind, fns in (("reference", reference), ("measured", measured)):
-                    start = time.perf_counter()
-                    fns[name]()
-                    if repeat:  # the first round warms up
-                        best[kind, name] = min(best[kind, name], time.perf_counter() - start)
-    return {name: best["measured", name] / max(best["reference", name], 1e-7) for name in reference}
+@functools.lru_cache(maxsize=1)
+def cpu_flags() -> frozenset[str]:
+    """The processor's feature flags as the OS reports them (Linux: /proc/cpuinfo; macOS: sysctl)."""
+    flags: set[str] = set()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as info:
+            for line in info:
+                name, _, value = line.partition(":")
+                if name.strip().lower() in ("flags", "features"):
+                    flags.update(value.split())
+    except OSError:
+        pass
+    if sys.platform == "darwin" and platform.machine() == "arm64":
+        flags.add("asimdhp")  # every Apple silicon core does fp16 arithmetic
+        if _sysctl("hw.optional.arm.FEAT_BF16") == "1":
+            flags.add("bf16")
+    return frozenset(flags)
 
 
-def cpu_slowdown(dtype: str, product: str | None = None) -> float:
-    """The slowdown of one product (see `cpu_product_slowdowns`), or of the slower of the two."""
-    slowdowns = cpu_product_slowdowns(dtype)
-    return slowdowns[product] if product else max(slowdowns.values())
+def _sysctl(name: str) -> str:
+    import subprocess
+
+    try:
+        return subprocess.run(["sysctl", "-n", name], capture_output=True, text=True, timeout=2).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def half_is_emulated(device: str, dtype: str) -> bool:
+    """Whether `dtype` products on `device` run without the processor's own instructions (and so slowly)."""
+    if device != "cpu" or dtype == "float32":
+        return False
+    return not (NATIVE_FLAGS.get(dtype, set()) & cpu_flags())
 
 
 def dtype_note(device: str, dtype: str) -> str:
-    """A warning worth showing for slow combinations (measured on this CPU), or ''."""
-    if device != "cpu" or dtype == "float32":
+    """A warning worth showing for slow combinations, or ''."""
+    if not half_is_emulated(device, dtype):
         return ""
-    slowdown = cpu_slowdown(dtype)
-    if slowdown < SLOW:
-        return ""
-    note = f"{dtype} matrix products run about {slowdown:.0f}× slower than float32 on this CPU"
+    note = f"This processor has no {dtype} instructions, so its matrix products are emulated and much slower than float32"
     other = "bfloat16" if dtype == "float16" else "float16"
-    if cpu_slowdown(other) < SLOW:
-        note += f"; {other} is fast here"
+    if not half_is_emulated(device, other):
+        note += f"; {other} is native here"
     return note + "."

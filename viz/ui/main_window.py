@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from viz.core.resources import bundled_model_path, resources_dir
-from viz.ui import i18n
+from viz.ui import i18n, numbers
 from viz.ui.export import ExportCommands
 from viz.ui.help_panel import HelpPanel
 from viz.ui.menus import Menus
@@ -226,17 +226,16 @@ class MainWindow(QMainWindow):
         self.text_edit.set_bounded_text(text)
 
     def _on_text_clipped(self, size: int, kept: int, in_bytes: bool) -> None:
-        locale = self.locale()
-        given = (self.tr("{n} bytes") if in_bytes else self.tr("{n} characters")).format(n=locale.toString(size))
+        given = (self.tr("{n} bytes") if in_bytes else self.tr("{n} characters")).format(n=numbers.integer(size))
         self.keep_notice(self.tr(
             "The text ({given}) is longer than the text box holds: it keeps the first {kept} characters. "
             "For longer texts use the command line (--export), which still reads only what the model can see."
-        ).format(given=given, kept=locale.toString(kept)))
+        ).format(given=given, kept=numbers.integer(kept)))
 
     def _on_text_cleaned(self, count: int) -> None:
         self.keep_notice(self.tr(
             "{n} character(s) of the text were not valid Unicode and were replaced by \ufffd."
-        ).format(n=self.locale().toString(count)))
+        ).format(n=numbers.integer(count)))
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(message)

@@ -8,14 +8,9 @@ from viz.ui.workers import LatestWorker
 
 
 def _load(request):
-    from viz.core.devices import cpu_slowdown
     from viz.core.loading import load_model
 
-    loaded = load_model(request)
-    if loaded.device == "cpu":  # measured once here, off the GUI thread; the quantization lab reads it
-        cpu_slowdown("float16")
-        cpu_slowdown("bfloat16")
-    return loaded
+    return load_model(request)
 
 
 def _trace(loaded, request):

@@ -24,14 +24,11 @@ ALL_SCHEMES = ("fp16", "bf16", "int8_tensor", "int8_channel", "torchao_int8")
 HALF_DTYPES = {"fp16": "float16", "bf16": "bfloat16"}
 
 
-def _cpu_slowdowns(model) -> dict[str, float]:
-    """Per half-precision scheme, how much slower this model's layer products run than in float32 here."""
-    from transformers.pytorch_utils import Conv1D
+def _emulated_schemes(device: str) -> set[str]:
+    """The half-precision schemes this processor has no instructions for (emulated: slow), from its flags."""
+    from viz.core.devices import half_is_emulated
 
-    from viz.core.devices import cpu_slowdown
-
-    product = "addmm" if any(isinstance(m, Conv1D) for m in model.modules()) else "linear"
-    return {key: cpu_slowdown(dtype, product) for key, dtype in HALF_DTYPES.items()}
+    return {key for key, dtype in HALF_DTYPES.items() if half_is_emulated(device, dtype)}
 
 
 def _compare(loaded, request, cache, progress=None, should_stop=None):
@@ -62,7 +59,7 @@ class OutputsPanel(QWidget):
             box.setToolTip(scheme_kind(key))
             box.toggled.connect(self._on_schemes_changed)
             self.checks[key] = box
-        self.slowdown: dict[str, float] = {}  # scheme -> times slower than float32 on this CPU (measured)
+        self.emulated: set[str] = set()  # half-precision schemes this processor runs without its own instructions
         self.fp16_note = QLabel(self)
         self.fp16_note.setWordWrap(True)
         self.use_bf16 = QPushButton(self.tr("Use bf16 instead"), self)
@@ -159,12 +156,11 @@ class OutputsPanel(QWidget):
         if loaded is None:
             self.memory.clear()
             return
-        on_cpu = loaded.device == "cpu"
         status = torchao_status()
         ao = self.checks["torchao_int8"]
         ao.setEnabled(status.available and loaded.device in ("cpu", "cuda"))
         ao.setToolTip(scheme_kind("torchao_int8") if status.available else self.tr("torchao is not installed (pip install torchao)"))
-        self.slowdown = _cpu_slowdowns(loaded.model) if on_cpu else {}
+        self.emulated = _emulated_schemes(loaded.device)
         for key, box in self.checks.items():
             box.blockSignals(True)
             box.setChecked(box.isEnabled() and not self._slow(key))  # slow runs only when asked for
@@ -217,18 +213,17 @@ class OutputsPanel(QWidget):
         self.job.start(_compare, self._loaded, request, self.cache, label="compare")
 
     def _slow(self, key: str) -> bool:
-        from viz.core.devices import SLOW
-
-        return self.slowdown.get(key, 1.0) >= SLOW
+        return key in self.emulated
 
     def _on_schemes_changed(self) -> None:
         slow = [key for key in HALF_DTYPES if self.checks[key].isChecked() and self._slow(key)]
         self.fp16_note.setVisible(bool(slow))
         if slow:
+            names = " / ".join(scheme_name(key) for key in HALF_DTYPES if key in self.emulated)
             self.fp16_note.setText(self.tr(
-                "On this CPU, matrix products take about {fp16:.0f}× as long in fp16 and {bf16:.0f}× as long in bf16 "
-                "as in float32 (measured): on a large model these runs take a while."
-            ).format(fp16=self.slowdown["fp16"], bf16=self.slowdown["bf16"]))
+                "This processor has no {names} instructions: its matrix products are emulated, many times slower "
+                "than float32, so on a large model these runs take a while."
+            ).format(names=names))
         self.use_bf16.setVisible("fp16" in slow and not self._slow("bf16"))
 
     def _switch_to_bf16(self) -> None:

@@ -163,7 +163,9 @@ class AttentionView(View):
             self.stack.setCurrentWidget(self.overview)
             return
         job = (trace, kind, self._lut)
-        if np.prod(trace.attention_shape(kind)) <= SYNCHRONOUS_OVERVIEW_LIMIT:  # a few milliseconds: no thread hop, no flicker
+        # A small overview on screen is made at once (no thread hop, no flicker); one that nobody sees yet, in
+        # a hidden tab, waits for the worker so the GUI thread stays free (a retrace after a paste, say).
+        if np.prod(trace.attention_shape(kind)) <= SYNCHRONOUS_OVERVIEW_LIMIT and self.isVisible():
             self._on_overview_ready(_overview_job(*job))
             return
         self.overview.set_pending(self.tr("Preparing the thumbnails…"))

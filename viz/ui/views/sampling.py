@@ -40,6 +40,7 @@ class SamplingView(View):
         self.distribution = None  # the Distribution on screen
         self._ranked: OrderedDict = OrderedDict()  # id(row) -> (row, RankedLogits, top labels)
         self._run_length = 0
+        self._drawn_for = None  # the trace the sequence was started from; a hidden tab waits until it is shown
         self._build()
         self.runner = GenerationRunner(self)
         self.runner.advanced.connect(self._on_advanced)
@@ -225,8 +226,17 @@ class SamplingView(View):
         self.sequence, self.position = None, None  # a top-k clamped to a new vocabulary redraws nothing stale
         self._ranked.clear()
         self.controls.set_vocab_size(trace.vocab_size)
+        if not self.isVisible():  # drawn when the tab is opened: a retrace keeps the GUI thread free
+            self._drawn_for = None
+            return
+        self._drawn_for = trace
         self.sequence = start_sequence(loaded, trace)
         self._show_sequence(default_position(loaded, self.sequence))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.state.trace is not None and self._drawn_for is not self.state.trace:
+            self._on_trace(self.state.trace)
 
     def _clear(self, message: str) -> None:
         self.sequence, self.position, self.distribution = None, None, None
