@@ -21,6 +21,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=float, default=40)
     parser.add_argument("--model", default="demo-gpt2")
     parser.add_argument("--watch", type=float, default=6.0, help="seconds to watch the event loop after the paste")
+    parser.add_argument("--explain", action="store_true", help="print what the GUI thread did in the longest stalls")
     args = parser.parse_args()
 
     from PySide6.QtCore import QElapsedTimer, QMimeData, QTimer
@@ -47,10 +48,14 @@ def main() -> None:
     mime.setText(text)
     print(f"pasting {len(text.encode()) / 1e6:.1f} MB ({len(text):,} characters)")
 
+    from stall_sampler import StallSampler
+
+    sampler = StallSampler()
     gaps, clock = [], QElapsedTimer()
     tick = QTimer(interval=5)
-    tick.timeout.connect(lambda: (gaps.append(clock.restart())))
+    tick.timeout.connect(lambda: (gaps.append(clock.restart()), sampler.beat()))
     window.text_edit.setFocus()
+    sampler.start()
     started = time.perf_counter()
     window.text_edit.insertFromMimeData(mime)
     paste_ms = (time.perf_counter() - started) * 1000
@@ -61,11 +66,14 @@ def main() -> None:
     while time.perf_counter() < end:
         app.processEvents()
     tick.stop()
+    sampler.stop()
     print(f"paste call on the GUI thread: {paste_ms:.0f} ms")
     print(f"longest GUI-thread step afterwards: {max(gaps)} ms over {len(gaps)} ticks")
     print(f"text box holds {len(window.text_edit.toPlainText()):,} characters; traces after the paste: "
           f"{len(traced) - count}; tokens traced: {len(traced[-1].tokens)}")
     print(f"notice: {window.notice_label.text()}")
+    if args.explain:
+        print(sampler.report())
     window.state.shutdown()
 
 

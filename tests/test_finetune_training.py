@@ -83,12 +83,13 @@ def test_merged_logits_equal_the_adapter(t5, time_task):
     result = run_finetune(t5.model, t5.tokenizer, t5.family, request)
     adapter = _logits(result.model, t5.tokenizer)
     folded = _logits(merged(result.model), t5.tokenizer)
-    # In float64 the merge is exact to 1e-5; in float32 the two orders of summation differ by rounding
-    # (about 2e-6 of logits near 8).
+    # In float64 the merge is exact to 1e-5; in float32 the two orders of summation differ by rounding:
+    # usually about 2e-6 of logits near 8, up to 1.5e-5 seen in one run (float32's 1.2e-7 relative step,
+    # summed over the layers), so float32 is held to 1e-4.
     adapter64 = _logits(copy.deepcopy(result.model).double(), t5.tokenizer)
     folded64 = _logits(merged(result.model).double(), t5.tokenizer)
     assert np.abs(adapter64 - folded64).max() < 1e-5
-    np.testing.assert_allclose(folded, adapter, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(folded, adapter, rtol=1e-4, atol=1e-4)
     assert np.abs(adapter - _logits(t5.model, t5.tokenizer)).max() > 1e-4  # the adapter did something
 
 
