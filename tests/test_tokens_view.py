@@ -183,3 +183,16 @@ def test_settings_round_trip(view, qtbot):
     assert view.flow.selected_index() == 2 and view.compare.unchecked() == []
     token = view.flow.tokens()[2]
     assert view.source.lit_span() == ((token.start, token.end) if token.end > token.start else None)
+
+
+def test_a_cut_text_shows_and_compares_only_what_the_model_sees(view, qtbot, tiny_trace):
+    long_text = " ".join([TEXT] * 200)  # far past the tiny model's 64 positions
+    trace = tiny_trace("gpt2", long_text)
+    assert trace.truncated
+    with qtbot.waitSignal(view.compare.compared, timeout=30000):
+        view.state.trace = trace
+        view.state.trace_changed.emit(trace)
+    seen = trace.text[: max(t.end for t in trace.tokens if not t.special)]
+    assert len(seen) < len(trace.text) // 4
+    assert view.source.toPlainText() == seen
+    assert view.compare.comparison().text == seen

@@ -248,11 +248,17 @@ def token_extents(tokens: tuple[TokenDisplay, ...], segments: tuple[Segment, ...
     return extents
 
 
+def seen_text(text: str, tokens, truncated: bool = False) -> str:
+    """The part of `text` the tokens cover: after a cut to the model's length, only the kept part."""
+    if not truncated:
+        return text
+    ends = [t.end for t in tokens if not t.special and t.end is not None]
+    return text[: max(ends, default=0)]
+
+
 def token_counts(text: str, tokens, truncated: bool = False) -> TokenCounts:
     """Counts of the text the tokens cover: after a cut to the model's length, only the kept part."""
-    if truncated:
-        ends = [t.end for t in tokens if not t.special and t.end is not None]
-        text = text[: max(ends, default=0)]
+    text = seen_text(text, tokens, truncated)
     return TokenCounts(
         characters=len(text),
         utf8_bytes=len(text.encode("utf-8")),

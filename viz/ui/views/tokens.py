@@ -85,7 +85,7 @@ class TokensView(View):
         self.compare.set_model(loaded.name, loaded.path)
 
     def _on_trace(self, trace) -> None:
-        from viz.core.tokenization import display_segments, display_tokens, token_counts
+        from viz.core.tokenization import display_segments, display_tokens, seen_text, token_counts
         from viz.core.tokenization_scheme import TokenizerScheme
 
         self._trace = trace
@@ -93,10 +93,13 @@ class TokensView(View):
         self._tokens = display_tokens(trace.text, trace.tokens, scheme)
         segments = display_segments(self._tokens)
         self.flow.set_tokens(self._tokens, segments)
-        self.source.set_text(trace.text, segments)
+        # After a cut to the model's length, the text shown and compared is what the model sees: the rest of a
+        # long paste would cost layout and tokenizer time for nothing on screen (the notice says it was cut).
+        seen = seen_text(trace.text, trace.tokens, trace.truncated)
+        self.source.set_text(seen, segments)
         self.details.show_token(None)
         self._show_counts(token_counts(trace.text, trace.tokens, trace.truncated))
-        self.compare.compare(trace.text)
+        self.compare.compare(seen)
         self._balance()
 
     def _show_counts(self, counts) -> None:
