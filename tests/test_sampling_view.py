@@ -269,3 +269,12 @@ def test_a_model_without_lm_head_says_so(qtbot, tiny_model_dir):
     assert "no language-model head" in view.message.text() and not view.buttons.step_button.isEnabled()
     view.shutdown()
     state.shutdown()
+
+
+def test_the_probability_axis_labels_no_tick_past_100_percent(make_view):
+    view = make_view()
+    axis = view.chart.getPlotItem().getAxis("bottom")
+    assert axis.tickStrings([0.0, 50.0, 100.0, 120.0], 1.0, 20.0)[-1] == ""
+    assert axis.tickStrings([100.0], 1.0, 20.0) != [""]
+    view.mode_combo.setCurrentIndex(view.mode_combo.findData("logits"))
+    assert axis.tickStrings([120.0], 1.0, 20.0) != [""]  # logits have no cap

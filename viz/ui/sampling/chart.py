@@ -24,11 +24,24 @@ CUT_COLOR = QColor(140, 140, 140)
 BAR_HEIGHT = 0.72
 
 
+class CappedAxis(pg.AxisItem):
+    """An axis that labels no tick past `cap`: the probability axis runs on past 100 % only to leave room
+    for the value written after each bar, and a "120" there would read as a probability."""
+
+    cap: float | None = None
+
+    def tickStrings(self, values, scale, spacing):
+        strings = super().tickStrings(values, scale, spacing)
+        if self.cap is None:
+            return strings
+        return [text if value * scale <= self.cap + 1e-9 else "" for value, text in zip(values, strings)]
+
+
 class DistributionChart(pg.PlotWidget):
     fit_changed = Signal(int)  # how many bars fit after a resize or a font change
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"bottom": CappedAxis("bottom")})
         self._fit = 0
         self._scale = 1.0
         self._base_points = self.font().pointSizeF()  # the font at scale 1
@@ -56,6 +69,7 @@ class DistributionChart(pg.PlotWidget):
     def show_distribution(self, distribution, ids: np.ndarray, labels: list[str], mode: str) -> None:
         """Draw the candidates `ids` (most likely first) of a core `Distribution`."""
         self._mode = mode
+        self.getPlotItem().getAxis("bottom").cap = None if mode == "logits" else 100.0
         n = len(ids)
         rows = np.arange(n, dtype=float)
         kept = distribution.kept[ids]
