@@ -51,7 +51,7 @@ def test_branching_from_the_panel(view, qtbot):
     logprobs = torch.log_softmax(logits, dim=-1)
     expected = sum(float(logprobs[i - 1, made.ids[i]]) for i in range(made.prompt_length, len(made.ids)))
     assert rows[2][3] == pytest.approx(expected, abs=1e-3)
-    assert view.export_widget() is panel
+    assert view.export_widget() is view and view.chart_pages.currentWidget() is panel  # the tab as it is seen
 
 
 def test_a_new_trace_clears_the_tree(view, qtbot, tiny_trace):

@@ -132,7 +132,9 @@ class SamplingView(View):
         )
 
     def export_widget(self) -> QWidget:
-        return self.chart_pages.currentWidget()  # the chart with its legend, or the branches
+        # the whole tab: the headline saying which position is shown, the token strip, the chart (or the
+        # branches) and the settings that shaped it; the chart alone would not say what it shows
+        return self
 
     def main_picture(self) -> QWidget:
         return self.chart
