@@ -248,17 +248,20 @@ def test_decoder_steps_match_generate(tiny_loaded, tiny_trace):
 def test_encoder_decoder_steps_grow_the_decoder(tiny_loaded, tiny_trace):
     import torch
 
-    from viz.core.generation import advance, choose, start_sequence
+    from viz.core.generation import advance, choose, default_position, start_sequence
 
     loaded = tiny_loaded("t5")
     trace = tiny_trace("t5", "The quick brown fox")
     sequence = start_sequence(loaded, trace)
-    assert sequence.ids == (loaded.model.config.decoder_start_token_id,)  # the greedy output is rebuilt by steps
+    assert sequence.ids == tuple(t.id for t in trace.output_tokens)  # the output as traced, walked from its start
+    assert sequence.ids[0] == loaded.model.config.decoder_start_token_id
+    assert default_position(loaded, sequence) == 0
     settings = SamplingSettings(temperature=0.9, top_p=0.9, seed=4)
     for _ in range(3):
         d = filter_distribution(rank_logits(sequence.rows[sequence.end]), settings)
         sequence = advance(loaded, sequence, choose(loaded, sequence, sequence.end, d))
-    assert len(sequence.ids) == 4 and sequence.encoder_ids == tuple(t.id for t in trace.tokens)
+    assert len(sequence.ids) == len(trace.output_tokens) + 3 and sequence.encoder_ids == tuple(t.id for t in trace.tokens)
+    assert default_position(loaded, sequence) == sequence.end  # after steps: the newest token
     with torch.inference_mode():
         out = loaded.model(input_ids=torch.tensor([sequence.encoder_ids]),
                            decoder_input_ids=torch.tensor([sequence.ids]))

@@ -67,9 +67,9 @@ def start_sequence(loaded: LoadedModel, trace) -> LabSequence:
     family = Family(trace.family)
     tokenizer = loaded.tokenizer
     if family == Family.ENCODER_DECODER:
-        # A given target is kept (its continuation is shown); a greedy output is dropped so steps rebuild it.
-        length = 1 if trace.output_generated else len(trace.output_tokens)
-        ids = tuple(t.id for t in trace.output_tokens[:length])
+        # The decoder side as traced: the model's own greedy output or the given target, walked from its
+        # first position (see `default_position`); steps continue after it.
+        ids = tuple(t.id for t in trace.output_tokens)
         encoder_ids = tuple(t.id for t in trace.tokens)
     else:
         ids, encoder_ids = tuple(t.id for t in trace.tokens), ()
@@ -89,6 +89,8 @@ def default_position(loaded: LoadedModel, sequence: LabSequence) -> int | None:
     if sequence.family == Family.ENCODER:
         masks = mask_positions(loaded, sequence)
         return masks[0] if masks else None
+    if sequence.family == Family.ENCODER_DECODER and not sequence.steps:
+        return 0  # the output as traced: from the distribution its first token was taken from
     return sequence.end
 
 
@@ -122,10 +124,14 @@ def choose(loaded: LoadedModel, sequence: LabSequence, position: int, distributi
 
 
 def ended(loaded: LoadedModel, sequence: LabSequence) -> bool:
-    """The last step produced the end-of-sequence token (generate() would stop here)."""
+    """The last step (or an encoder-decoder's traced output) ended with the end-of-sequence token: generate()
+    would stop here."""
     eos = getattr(loaded.config, "eos_token_id", None)
     eos = set(eos) if isinstance(eos, (list, tuple)) else {eos}
-    return bool(sequence.steps) and sequence.steps[-1].token_id in eos
+    if sequence.steps:
+        return sequence.steps[-1].token_id in eos
+    # an encoder-decoder's traced output that already ends the sequence
+    return sequence.family == Family.ENCODER_DECODER and len(sequence.ids) > 1 and sequence.ids[-1] in eos
 
 
 def advance(loaded: LoadedModel, sequence: LabSequence, record: StepRecord) -> LabSequence:
