@@ -85,8 +85,20 @@
         <translation>A tankönyvi minták legerősebb fejei (átlagos súly; egyenletes eloszlásnál {even:.2f}):</translation>
     </message>
     <message>
-        <source>Layer {l}, head {h}: largest weight {w:.3f}. Click to open it.</source>
-        <translation>{l}. réteg, {h}. fej: legnagyobb súly {w:.3f}. Kattints a megnyitáshoz.</translation>
+        <source>Layer {l}, head {h}: no textbook pattern stands out. Click to open it.</source>
+        <translation>{l}. réteg, {h}. fej: egyik tankönyvi minta sem emelkedik ki. Kattintson a megnyitásához.</translation>
+    </message>
+    <message>
+        <source>Layer {l}, head {h}: looks most at: {pattern} (mean weight {w:.2f}; {even:.2f} if spread evenly). Click to open it.</source>
+        <translation>{l}. réteg, {h}. fej: leginkább ide néz: {pattern} (átlagos súly {w:.2f}; egyenletes eloszlásnál {even:.2f}). Kattintson a megnyitásához.</translation>
+    </message>
+    <message>
+        <source>Layer {l}, head {h}: largest weight {m:.3f}. Click to open it.</source>
+        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}. Kattintson a megnyitásához.</translation>
+    </message>
+    <message>
+        <source>Layer {l}, head {h}: largest weight {m:.3f}; looks most at: {pattern} (mean weight {w:.2f}; {even:.2f} if spread evenly). Click to open it.</source>
+        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}; leginkább ide néz: {pattern} (átlagos súly {w:.2f}; egyenletes eloszlásnál {even:.2f}). Kattintson a megnyitásához.</translation>
     </message>
     <message>
         <source>Knock out this head</source>

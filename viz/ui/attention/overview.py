@@ -36,6 +36,8 @@ class AttentionOverview(QWidget):
         self._title = ""
         self.grid: OverviewGrid | None = None
         self.hovered: tuple[int, int] | None = None
+        self._scores: dict = {}  # pattern -> [layer, head] mean weights, for the hover
+        self._even, self._causal = 0.0, False
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.plot = self.graphics.addPlot(row=0, col=0)
         self.plot.invertY(True)
@@ -136,8 +138,14 @@ class AttentionOverview(QWidget):
             SELF: self.tr("the token itself"),
         }
 
-    def show_patterns(self, strongest: list[HeadPattern], even: float) -> None:
-        """List the head that shows each textbook pattern most, each a link that opens it; none hides the line."""
+    def show_patterns(self, strongest: list[HeadPattern], even: float, scores: dict | None = None,
+                      causal: bool = False) -> None:
+        """List the head that shows each textbook pattern most, each a link that opens it; none hides the line.
+
+        `scores` (pattern -> `[layer, head]` mean weights) lets the hover name each head's leading pattern.
+        In a causal head the first token can only look at itself, so every such head's largest weight is 1:
+        its hover gives the pattern instead."""
+        self._scores, self._even, self._causal = scores or {}, even, causal
         names = self.pattern_names()
         parts = [
             self.tr("{pattern}: <a href=\"{l}:{h}\">layer {L}, head {H}</a> ({w:.2f})").format(
@@ -184,11 +192,25 @@ class AttentionOverview(QWidget):
         grid = self.grid
         self.hover_box.setRect(QRectF(head * grid.pitch_x, layer * grid.pitch_y, grid.cell_cols, grid.cell_rows))
         self.hover_box.setVisible(True)
-        self.readout.setText(
-            self.tr("Layer {l}, head {h}: largest weight {w:.3f}. Click to open it.").format(
-                l=layer + 1, h=head + 1, w=float(grid.head_max[layer, head])
-            )
-        )
+        self.readout.setText(self._describe(layer, head))
+
+    def _describe(self, layer: int, head: int) -> str:
+        scores, even = self._scores, self._even
+        leading = max(scores, key=lambda name: scores[name][layer, head]) if scores else None
+        if leading is not None and scores[leading][layer, head] <= even:
+            leading = None  # no stronger than an even spread: no pattern to name
+        words = {"l": layer + 1, "h": head + 1, "m": float(self.grid.head_max[layer, head]), "even": even}
+        if leading is not None:
+            words.update(pattern=self.pattern_names()[leading], w=float(scores[leading][layer, head]))
+        if self._causal and leading is None:
+            return self.tr("Layer {l}, head {h}: no textbook pattern stands out. Click to open it.").format(**words)
+        if self._causal:
+            return self.tr("Layer {l}, head {h}: looks most at: {pattern} (mean weight {w:.2f}; {even:.2f} if spread "
+                           "evenly). Click to open it.").format(**words)
+        if leading is None:
+            return self.tr("Layer {l}, head {h}: largest weight {m:.3f}. Click to open it.").format(**words)
+        return self.tr("Layer {l}, head {h}: largest weight {m:.3f}; looks most at: {pattern} (mean weight {w:.2f}; "
+                       "{even:.2f} if spread evenly). Click to open it.").format(**words)
 
     def _on_mouse_clicked(self, event) -> None:
         cell = self.cell_at_scene(event.scenePos())

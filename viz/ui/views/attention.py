@@ -180,7 +180,7 @@ class AttentionView(View):
         scores = trace_pattern_scores(trace, kind, causal)  # from the overview's summary: no second pass
         even = even_weight(trace.attention_shape(kind)[-1], causal)
         # a head no stronger than an even spread shows no pattern: it is left out rather than called strongest
-        self.overview.show_patterns([h for h in strongest_of(scores) if h.score > even], even)
+        self.overview.show_patterns([h for h in strongest_of(scores) if h.score > even], even, scores, causal)
 
     def _on_overview_ready(self, result) -> None:
         trace, kind, grid, rgba = result
