@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
@@ -18,8 +18,12 @@ def utf16_positions(text: str) -> list[int]:
     return out
 
 
+MAX_LINES = 3  # taller texts scroll: the chips below need the room more
+
+
 class SourceText(QPlainTextEdit):
-    """Read-only text; `light_up(start, end)` marks characters [start, end) (code points)."""
+    """Read-only text; `light_up(start, end)` marks characters [start, end) (code points). As tall as its
+    wrapped text, up to MAX_LINES lines."""
 
     _segments: tuple = ()  # class defaults: Qt may send a change event while __init__ runs
     _span = None
@@ -40,6 +44,7 @@ class SourceText(QPlainTextEdit):
         self._positions = utf16_positions(text)
         self.setPlainText(text)
         self._apply()
+        self._fit_height()
 
     def light_up(self, start: int | None, end: int | None = None) -> None:
         """Light up characters [start, end); `None` lights nothing."""
@@ -92,8 +97,23 @@ class SourceText(QPlainTextEdit):
             selections.append(selection)
         self.setExtraSelections(selections)
 
+    def _fit_height(self) -> None:
+        width = max(self.viewport().width() - 2 * round(self.document().documentMargin()), 40)
+        sample = self._text[:4000] or " "  # enough for MAX_LINES lines at any width a window has
+        wrapped = self.fontMetrics().boundingRect(QRect(0, 0, width, 10**6), Qt.TextWordWrap, sample).height()
+        line = self.fontMetrics().lineSpacing()
+        lines = min(MAX_LINES, max(1, round(wrapped / line)))
+        chrome = 2 * self.frameWidth() + 2 * self.document().documentMargin() + 0.3 * line  # no scroll bar for what fits
+        self.setFixedHeight(round(lines * line + chrome))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.FontChange, QEvent.PaletteChange, QEvent.StyleChange):
             self._style = None
             self._apply()
+            self._fit_height()
