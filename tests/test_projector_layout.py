@@ -56,8 +56,7 @@ def layout_report(window, qtbot, monkeypatch) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("language", [
     "en",
-    # Known: in Hungarian at 1024x768 the Sampling controls (with the Branches page) are squeezed.
-    pytest.param("hu", marks=pytest.mark.xfail(reason="Hungarian Sampling controls at 1024x768 do not fit")),
+    "hu",
 ])
 def test_every_view_fits_a_projector(traced_window, qtbot, monkeypatch, language):
     window = traced_window

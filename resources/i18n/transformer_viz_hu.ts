@@ -2641,8 +2641,12 @@ rank {rank}</source>
 <context>
     <name>SamplingControls</name>
     <message>
-        <source>Greedy (always the most likely token)</source>
-        <translation>Mohó (mindig a legvalószínűbb token)</translation>
+        <source>Greedy</source>
+        <translation>Mohó</translation>
+    </message>
+    <message>
+        <source>always the most likely token</source>
+        <translation>mindig a legvalószínűbb token</translation>
     </message>
     <message>
         <source>off</source>

@@ -36,6 +36,9 @@ class BankEditor(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.task = QComboBox(self)
+        # the task names are long (more so in Hungarian): the box shortens them rather than widen the editor
+        self.task.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.task.setMinimumContentsLength(12)
         for t in TASKS:
             name = QCoreApplication.translate("FewShotTask", t.name)
             self.task.addItem(f"{name} ({t.suits})", t.key)

@@ -30,7 +30,12 @@ class SamplingControls(QWidget):
         self.temperature_spin = QDoubleSpinBox(self, decimals=2, singleStep=0.05)
         self.temperature_spin.setRange(*TEMPERATURE_RANGE)
         self.temperature_spin.setValue(1.0)
-        self.greedy_check = QCheckBox(self.tr("Greedy (always the most likely token)"), self)
+        self.greedy_check = QCheckBox(self.tr("Greedy"), self)
+        # what greedy means, beside the box and wrapping: a checkbox's own text never wraps, and in a longer
+        # language it set the width of all the controls beside the chart
+        self.greedy_note = QLabel(self.tr("always the most likely token"), self)
+        self.greedy_note.setWordWrap(True)
+        self.greedy_note.setBuddy(self.greedy_check)
         self.top_k_slider = self._slider(0, SLIDER_STEPS)
         self.top_k_spin = QSpinBox(self)
         self.top_k_spin.setSpecialValueText(self.tr("off"))
@@ -63,7 +68,8 @@ class SamplingControls(QWidget):
             grid.addWidget(QLabel(text, self), row * 2, 0)
             grid.addWidget(spin, row * 2, 1)
             grid.addWidget(slider, row * 2 + 1, 0, 1, 2)
-        grid.addWidget(self.greedy_check, 6, 0, 1, 2)
+        grid.addWidget(self.greedy_check, 6, 0, Qt.AlignLeft)  # as wide as box and word: a click beside them misses
+        grid.addWidget(self.greedy_note, 6, 1)
         grid.addWidget(QLabel(self.tr("Random seed"), self), 7, 0)
         grid.addWidget(self.seed_spin, 7, 1)
         grid.setColumnStretch(0, 1)

@@ -15,7 +15,8 @@ class SummaryPanel(QWidget):
         self.kept_label = QLabel(self)
         self.mass_label = QLabel(self)
         self.entropy_label = QLabel(self)
-        self.entropy_label.setWordWrap(True)
+        for label in (self.kept_label, self.mass_label, self.entropy_label):
+            label.setWordWrap(True)  # a longer language wraps rather than widen the controls beside the chart
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for label in (self.kept_label, self.mass_label, self.entropy_label):
