@@ -75,7 +75,7 @@ def test_every_view_fits_a_projector(traced_window, qtbot, monkeypatch, language
 def _known_with_help_open(line: str) -> bool:
     """Open defects with the F1 panel open while presenting: eleven tabs need the tab bar's scroll arrows, the
     Lens grid scrolls sideways and the Few-shot row of k buttons is squeezed at 1024x768."""
-    if " F1 " not in line:
+    if " F1 " not in line or " no F1 " in line:
         return False
     return ("shows scroll arrows" in line or (" lens " in line and ("CellGrid" in line or "scrolls sideways" in line))
             or (" fewshot " in line and "needs" in line))

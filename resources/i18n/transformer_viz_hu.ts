@@ -927,7 +927,7 @@
     <name>EmbeddingsView</name>
     <message>
         <source>Embeddings</source>
-        <translation>Beágyazások</translation>
+        <translation>Beágyazás</translation>
     </message>
     <message>
         <source>Every token the model knows is a vector of hundreds of numbers, its embedding. Here those vectors are squashed onto a flat picture: tokens the model treats alike tend to land close together. Click a token to list the tokens whose vectors point most nearly the same way (cosine similarity). &apos;Prompt through the layers&apos; follows your text&apos;s tokens from layer to layer: context moves them.</source>
@@ -1242,7 +1242,7 @@ rank {rank}</source>
     </message>
     <message>
         <source>Fine-tune</source>
-        <translation>Finomhangolás</translation>
+        <translation>Hangolás</translation>
     </message>
     <message>
         <source>Fine-tuning trains a pre-trained model further on prompt–completion pairs of one task. Full fine-tuning changes every weight; selective tuning only chosen layers; LoRA adds a small low-rank update B·A to chosen matrices; prompt tuning learns a few virtual tokens put in front of every input. Training works on a copy: the loaded model stays as it is until you press Use in all views. Before / after scores held-out examples of every task, so you see the tuned task rise and the others fall (catastrophic forgetting); mixing in a share of the old tasks keeps them. ROUGE and BLEU count shared words, so a wrong answer can still score well.</source>
@@ -2713,7 +2713,7 @@ rank {rank}</source>
     </message>
     <message>
         <source>Sampling</source>
-        <translation>Mintavételezés</translation>
+        <translation>Mintavétel</translation>
     </message>
     <message>
         <source>The bars are the model&apos;s most likely next tokens at the chosen position, after temperature. Coloured bars survive top-k and top-p; grey hatched ones are cut, and the next token is drawn only from the coloured ones, with the outlined probabilities. Diamonds show the distribution before temperature; Step draws a token, adds it and runs the model again.</source>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QFont, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenuBar, QMessageBox,
     QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -19,7 +19,7 @@ from viz.ui.export import ExportCommands
 from viz.ui.help_panel import HelpPanel
 from viz.ui.menus import Menus
 from viz.ui.model_bar import ModelBar
-from viz.ui.presentation import PresentationController
+from viz.ui.presentation import PresentationController, fit_tab_bar
 from viz.ui.session import (
     SESSION_SUFFIX, SessionError, SessionOpener, apply_view_settings, capture_session, read_session, save_session,
 )
@@ -36,7 +36,6 @@ EXAMPLE_TEXT = {
 }
 TEXT_LINES = 3  # the input box shows this many lines at any zoom…
 PRESENTING_TEXT_LINES = 2  # …and fewer on a projector, where height is scarce
-PRESENTING_TAB_FONT = 0.66  # tab titles on a projector, relative to the text
 
 
 def app_icon() -> QIcon:
@@ -310,10 +309,7 @@ class MainWindow(QMainWindow):
     def _fit_tab_font(self) -> None:
         """On a projector the tab titles are smaller than the text, so about nine one-word tabs fit a
         1024-pixel screen without scroll arrows."""
-        font = QFont(QApplication.font())
-        if self.presentation.presenting:
-            font.setPointSizeF(font.pointSizeF() * PRESENTING_TAB_FONT)
-        self.tabs.tabBar().setFont(font)
+        fit_tab_bar(self.tabs.tabBar(), self.presentation.presenting)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

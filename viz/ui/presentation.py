@@ -10,6 +10,18 @@ from viz.ui.theme import refresh_fonts
 
 # 24 pt at 96 dpi is 32 px; at 1080 lines that is what the back row of a lecture hall can read.
 PRESENTATION_PIXELS_AT_1080P = 32
+PRESENTING_TAB_FONT = 0.66  # tab titles on a projector, relative to the text
+
+
+def fit_tab_bar(bar, presenting: bool) -> None:
+    """On a projector a tab bar's titles are smaller than the text, so that one-word tabs fit the width.
+
+    A style sheet, not setFont: under the application's style sheet a re-polish (theme, language, zoom)
+    gives a widget the sheet's font again, and an explicit font set before it was lost."""
+    size = QApplication.font().pointSizeF() * PRESENTING_TAB_FONT
+    bar.setStyleSheet(f"QTabBar {{ font-size: {size:.1f}pt; }}" if presenting and size > 0 else "")
+
+
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 
 

@@ -220,6 +220,12 @@ class FinetuneView(View):
                   "finetune_examples": self.examples.table_rows(), "finetune_spectrum": self.lowrank.chart.table()}
         return {name: rows for name, rows in tables.items() if rows}
 
+    def set_presenting(self, on: bool) -> None:
+        from viz.ui.presentation import fit_tab_bar
+
+        fit_tab_bar(self.tabs.tabBar(), on)  # four result tabs beside the settings at 1024 pixels
+        self._fit_controls()
+
     def set_scale(self, factor: float) -> None:
         self.loss_chart.set_scale(factor)
         self.lowrank.chart.set_scale(factor)
