@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(20 * 300)  # twenty full launches (about 25 s each here), each with its own 300 s limit
 def test_launch_present_step_and_quit_never_crashes(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
                PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
