@@ -36,7 +36,7 @@ def main() -> None:
     window = MainWindow()
     window.resize(1280, 800)
     window.show()
-    freeze_start_up_objects(window.state.trace_changed)  # as the app does after its window is shown
+    freeze_start_up_objects(window.state)  # as the app does after its window is shown
     traced = []
     window.state.trace_changed.connect(traced.append)
     window.load(LoadRequest(args.model, device="cpu"))

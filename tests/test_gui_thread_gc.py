@@ -45,29 +45,33 @@ def test_collection_is_off_until_the_gui_thread_timer_runs(qapp, qtbot):
 
 
 
-def test_start_up_objects_are_frozen_once_more_after_the_first_result_and_a_model_is_still_freed(qapp, tiny_model_dir):
+def test_a_models_first_trace_freezes_it_and_a_replacing_model_unfreezes_it(qapp, tiny_model_dir):
     from PySide6.QtCore import QObject, Signal
 
     from viz.core.loading import LoadRequest, load_model
     from viz.ui.gui_thread_gc import freeze_start_up_objects
 
-    class Source(QObject):
-        first_result = Signal(object)
+    class State(QObject):
+        model_changed = Signal(object)
+        trace_changed = Signal(object)
 
-    source = Source()
+    state = State()
     try:
-        freeze_start_up_objects(source.first_result)
-        at_start = gc.get_freeze_count()
-        assert at_start > 0
+        freeze_start_up_objects(state)
+        assert gc.get_freeze_count() > 0
         loaded = load_model(LoadRequest(str(tiny_model_dir("gpt2")), device="cpu"))
+        loaded.model.cycle = [loaded.model]  # the worst case: a model only the cycle collector can free
         model = weakref.ref(loaded.model)
-        source.first_result.emit(loaded)  # the first model and what its loading imported are frozen too
-        after_first = gc.get_freeze_count()
-        assert after_first > at_start
-        kept = [[i] for i in range(1000)]  # new tracked objects
-        source.first_result.emit(loaded)  # only the first result freezes
-        assert gc.get_freeze_count() == after_first and kept
+        state.model_changed.emit(loaded)
+        state.trace_changed.emit(None)  # the first trace: the model and what its loading imported are frozen
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        state.trace_changed.emit(None)  # a retrace of the same model freezes nothing more
+        assert gc.get_freeze_count() == frozen
+        state.model_changed.emit(None)  # another model replaces it
+        assert gc.get_freeze_count() == 0
         del loaded
-        assert model() is None  # frozen objects are still freed by reference counting when replaced
+        gc.collect()
+        assert model() is None  # collected, not leaked in the frozen generation
     finally:
         gc.unfreeze()  # the rest of the suite collects as before

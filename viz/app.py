@@ -93,7 +93,7 @@ def run_gui(args) -> int:
     if args.text:
         window.set_text(args.text)
     window.show()
-    freeze_start_up_objects(window.state.trace_changed)  # keeps the collector's GUI-thread passes short
+    freeze_start_up_objects(window.state)  # keeps the collector's GUI-thread passes short
     if args.session:
         QTimer.singleShot(0, lambda: window.open_session_file(args.session))
     else:

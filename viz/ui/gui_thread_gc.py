@@ -27,22 +27,33 @@ def collect_in_gui_thread(app: QCoreApplication, interval_s: float = 1.0):
     return collector
 
 
-def freeze_start_up_objects(first_result=None) -> None:
-    """Leave what exists now (imported modules, classes, the window's widgets) out of every later collection,
-    and once more when `first_result` (a signal) first fires.
+def freeze_start_up_objects(state=None) -> None:
+    """Leave what exists now (imported modules, classes, the window's widgets) out of every later collection;
+    with the app's `state`, do it again after the first trace of each model.
 
     A collection walks every tracked object of its generations: with torch, transformers and the window built
     that is about 100,000 objects (40-60 ms on the GUI thread), and the first model load imports as many again
     three times over (the model's code, torch's compiler stack with sympy: 300,000 objects more, measured at
     370 ms per pass). These objects live as long as the app does, so they are frozen (Python's `gc.freeze`,
-    made for long-lived start-up state). Models, traces and results stay freed by reference counting; the
-    first model is freed that way when another replaces it (checked in the tests).
+    made for long-lived start-up state). A loaded model is frozen with them; when another model replaces it,
+    everything is unfrozen first, so that a model held in reference cycles is still collected, and frozen
+    again after the new model's first trace.
     """
     gc.collect()
     gc.freeze()
-    if first_result is not None:
-        def once(*_args):
-            first_result.disconnect(once)
-            freeze_start_up_objects()
+    if state is None:
+        return
+    refreeze = [False]
 
-        first_result.connect(once)
+    def on_model(_loaded) -> None:
+        gc.unfreeze()  # the model being replaced may sit in frozen cycles: let the collector see it again
+        refreeze[0] = True
+
+    def on_trace(_trace) -> None:
+        if refreeze[0]:
+            refreeze[0] = False
+            gc.collect()
+            gc.freeze()
+
+    state.model_changed.connect(on_model)
+    state.trace_changed.connect(on_trace)
