@@ -66,8 +66,9 @@ def test_a_models_first_trace_freezes_it_and_a_replacing_model_unfreezes_it(qapp
         state.trace_changed.emit(None)  # the first trace: the model and what its loading imported are frozen
         frozen = gc.get_freeze_count()
         assert frozen > 0
+        kept = [[i] for i in range(1000)]  # new tracked objects, which a second freeze would take
         state.trace_changed.emit(None)  # a retrace of the same model freezes nothing more
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() <= frozen and kept  # (frozen objects freed meanwhile lower the count)
         state.model_changed.emit(None)  # another model replaces it
         assert gc.get_freeze_count() == 0
         del loaded
