@@ -451,19 +451,3 @@ def test_colour_bar_covers_the_largest_cell_and_hover_numbers_tokens_from_one(qt
     detail._on_mouse_moved(detail.scene_pos_of(2, 1))
     assert "(#3)" in detail.readout.text() and "(#2)" in detail.readout.text()
 
-
-def test_the_overview_hover_names_each_heads_leading_pattern(shown, qtbot, tiny_trace):
-    from viz.core.head_patterns import PREVIOUS
-
-    trace = tiny_trace("gpt2", "The quick brown fox jumps over the lazy dog.")
-    view = shown(trace)
-    wait_overview(qtbot, view, DECODER_SELF)
-    overview = view.overview
-    scores = {name: np.zeros((2, 4)) for name in overview._scores}
-    scores[PREVIOUS][1, 2] = 0.9
-    overview.show_patterns([], 0.1, scores, causal=True)
-    assert overview._describe(1, 2).startswith("Layer 2, head 3: looks most at: previous token (mean weight 0.90")
-    assert "no textbook pattern" in overview._describe(0, 0)
-    overview.show_patterns([], 0.1, scores, causal=False)
-    described = overview._describe(1, 2)
-    assert "largest weight" in described and "previous token" in described
