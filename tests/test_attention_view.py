@@ -139,7 +139,7 @@ def test_aggregates_shown_match_numpy(qtbot, shown):
     view.toolbar.set_aggregate(HEAD_MAX)
     np.testing.assert_allclose(view.detail.matrix, attentions[1].max(axis=0))
     view.toolbar.set_aggregate(ROLLOUT)
-    qtbot.waitUntil(lambda: DECODER_SELF in view._rollouts and view.stack.currentWidget() is view.detail)
+    qtbot.waitUntil(lambda: DECODER_SELF in view._rollouts and view.stack.currentWidget() is view.detail, timeout=30_000)
     np.testing.assert_allclose(view.detail.matrix, _rollout_by_hand(attentions)[1], atol=1e-6)
     assert "rollout" in view.detail.plot.titleLabel.text.lower()
 

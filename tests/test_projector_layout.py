@@ -62,7 +62,7 @@ def test_every_view_fits_a_projector(traced_window, qtbot, monkeypatch, language
     window = traced_window
     if language != "en":
         window.set_language(language)
-        qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Tokens", timeout=10_000)
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Tokens", timeout=60_000)
         settle()
     found = layout_report(window, qtbot, monkeypatch)
     known = [line for line in found if _known_with_help_open(line)]

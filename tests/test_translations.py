@@ -123,7 +123,7 @@ def test_switching_language_retranslates_the_window_and_keeps_the_work(
         a.menu() for m in win.menuBar().actions() for a in m.menu().actions() if a.menu() and a.text() == "&Language"
     )
     next(a for a in language_menu.actions() if a.text() == "Magyar").trigger()
-    qtbot.waitUntil(lambda: win.views and win.views[0] is not old_views[0])
+    qtbot.waitUntil(lambda: win.views and win.views[0] is not old_views[0], timeout=60_000)  # every tab made anew
     assert settings.language == "hu"
     assert menu_titles(win) == ["&Fájl", "&Nézet", "&Súgó"]
     assert menu_titles(win) != english[0]
@@ -133,7 +133,7 @@ def test_switching_language_retranslates_the_window_and_keeps_the_work(
     assert win.state.trace is not None and win.state.trace.text == "The quick brown fox"
     assert win.cancel_button.text() == "Mégse"
     win.set_language("en")
-    qtbot.waitUntil(lambda: menu_titles(win) == english[0])
+    qtbot.waitUntil(lambda: menu_titles(win) == english[0], timeout=60_000)
     assert [v.title() for v in win.views] == english[1]
     win.state.shutdown()
 

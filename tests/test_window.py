@@ -128,7 +128,7 @@ def test_language_switch_keeps_the_model_text_view_and_model_box(window, qtbot):
     window.show_view("sampling")
     try:
         window.set_language("hu")
-        qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Tokens", timeout=10_000)
+        qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Tokens", timeout=60_000)
         assert window.state.model is loaded
         assert window.model_bar.source.currentText() == "demo-gpt2"
         assert window.text_edit.toPlainText() == "Hello there, general"
