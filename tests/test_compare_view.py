@@ -56,3 +56,30 @@ def test_another_number_format(view, qtbot):
     _run(view, qtbot)
     assert (view.comparison.kl > 0).any()
     assert "MB" in view.summary.text()
+
+
+def _perturbed(loaded, name):
+    """A copy of `loaded` with one weight changed, as a fine-tuned copy would be."""
+    import copy
+    import dataclasses
+
+    import torch
+
+    model = copy.deepcopy(loaded.model)
+    with torch.no_grad():
+        model.get_input_embeddings().weight[:, :4] += 0.5
+    return dataclasses.replace(loaded, name=name, model=model)
+
+
+def test_a_second_model_gives_the_cores_numbers_and_leaves_with_its_base(view, qtbot):
+    other = _perturbed(view.state.model, "tuned copy")
+    view.comparison = None
+    view.compare_with_model(other)
+    assert view.mode.currentData() == "model" and "tuned copy" in view.mode.currentText()
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=30000)
+    expected = compare_runs(Run(view.state.model, TEXT), Run(other, TEXT))
+    assert view.comparison.kl == pytest.approx(expected.kl)
+    assert (view.comparison.kl > 0).any()
+    assert "tuned copy" in view.summary.text()
+    view.state.model_changed.emit(view.state.model)  # another model replaces the base: the pair is gone
+    assert view.second_model is None and view.mode.findData("model") < 0 and view.mode.currentData() == "text"

@@ -80,3 +80,28 @@ def test_presentation_sizes_keep_the_main_picture_large(view, qtbot, size):
     qtbot.wait(50)
     assert view.tabs.width() >= size[0] * 0.5
     assert view.controls_scroll.width() + view.tabs.width() <= size[0]
+
+
+def test_each_method_suggests_its_learning_rate(view):
+    from viz.ui.finetune.train_panel import LEARNING_RATES
+
+    picker = view.method_panel.picker
+    assert view.train_panel.lr.value() == pytest.approx(LEARNING_RATES["lora"])
+    picker.setCurrentIndex(picker.findData("full"))
+    assert view.train_panel.lr.value() == pytest.approx(LEARNING_RATES["full"])
+    assert LEARNING_RATES["full"] < LEARNING_RATES["lora"]
+    view.apply_settings({"method": "prompt", "lr": 0.01})  # a session's own rate wins over the suggestion
+    assert view.train_panel.lr.value() == pytest.approx(0.01)
+
+
+def test_compare_with_base_hands_over_the_tuned_copy(view, qtbot):
+    view.train_panel.steps.setValue(2)
+    view.train_panel.batch.setValue(2)
+    assert not view.train_panel.compare_button.isEnabled()
+    view.start_training()
+    qtbot.waitUntil(lambda: view.result is not None, timeout=120_000)
+    handed = []
+    view.compare_requested.connect(handed.append)
+    qtbot.mouseClick(view.train_panel.compare_button, __import__("PySide6.QtCore").QtCore.Qt.LeftButton)
+    assert len(handed) == 1 and handed[0].name.endswith("LoRA r=8")
+    assert handed[0].model is not view.state.model.model and view.state.model is not handed[0]  # the base stays

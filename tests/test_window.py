@@ -136,3 +136,16 @@ def test_language_switch_keeps_the_model_text_view_and_model_box(window, qtbot):
         assert "decoder-only" not in window.model_bar.info.text()  # the family name is translated
     finally:
         i18n.install_language("en")
+
+
+def test_fine_tune_compare_opens_the_compare_tab_on_the_tuned_copy(qtbot, window, tiny_model_dir):
+    import dataclasses
+
+    window.show()
+    _load_and_wait(qtbot, window, str(tiny_model_dir("gpt2")))
+    tuned = dataclasses.replace(window.state.model, name="tuned")
+    window.view("finetune").compare_requested.emit(tuned)  # what "Compare with base" sends
+    compare = window.view("compare")
+    assert window.current_view() is compare and compare.second_model is tuned
+    qtbot.waitUntil(lambda: compare.comparison is not None, timeout=30_000)
+    assert not compare.comparison.kl.any()  # the same weights: no difference anywhere

@@ -837,8 +837,12 @@
         <translation>B futás:</translation>
     </message>
     <message>
-        <source>Two runs side by side, position by position: the loaded model on your text (A) and on a second text, or the same text with the model in another number format (B). Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
-        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen vagy ugyanazon a szövegen más számformátumban (B). Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
+        <source>Two runs side by side, position by position: the loaded model on your text (A), and on a second text, the same text with the model in another number format, or the same text on a fine-tuned copy from the Fine-tune tab (B). Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
+        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, vagy ugyanazon a szövegen a Hangolás lapon finomhangolt példánnyal (B). Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
+    </message>
+    <message>
+        <source>the same text on {name}</source>
+        <translation>ugyanaz a szöveg, másik modell: {name}</translation>
     </message>
     <message>
         <source>Load a model and type a text first.</source>
@@ -855,6 +859,10 @@
     <message>
         <source>{n} positions · mean KL {mean} nats · {flips} top-1 flips</source>
         <translation>{n} pozíció · átlagos KL {mean} nat · {flips} helyen változik a legvalószínűbb token</translation>
+    </message>
+    <message>
+        <source>A: {a} · B: {b}</source>
+        <translation>A: {a} · B: {b}</translation>
     </message>
     <message>
         <source> · the second copy needed {mb} MB while it ran</source>
@@ -3433,6 +3441,14 @@ rank {rank}</source>
     <message>
         <source>The tuned model (adapter merged into the weights) becomes the app&apos;s model, so every tab shows it.</source>
         <translation>A hangolt modell (az adapter a súlyokba olvasztva) lesz az alkalmazás modellje, így minden lap ezt mutatja.</translation>
+    </message>
+    <message>
+        <source>Compare with base</source>
+        <translation>Összevetés az alapmodellel</translation>
+    </message>
+    <message>
+        <source>Opens the Compare tab: the loaded model against the tuned one on the same text, position by position.</source>
+        <translation>Megnyitja az Összevetés lapot: a betöltött modell és a hangolt példány ugyanazon a szövegen, pozícióról pozícióra.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from viz.ui.session import (
 from viz.ui.state import AppState
 from viz.ui.text_box import BoundedTextEdit
 from viz.ui.theme import ThemeManager, restyle_plots
+from viz.ui.view_links import link_views
 from viz.ui.views import view_classes
 
 EXAMPLE_TEXT = {
@@ -92,9 +93,7 @@ class MainWindow(QMainWindow):
         for index, view in enumerate(self.views):
             self.tabs.addTab(view, view.title())
             self.tabs.setTabToolTip(index, view.explanation())
-            if hasattr(view, "head_requested"):  # a view that links to one attention head (the Lens)
-                view.head_requested.connect(self._open_head)
-        self._route_why()
+        link_views(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         for widget in (self.model_bar, self.error_label, self.text_edit, self.target_edit, self.notice_label):
@@ -113,19 +112,6 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
         self.apply_scale(self.presentation.scale)
-
-    def _route_why(self) -> None:
-        """Views that ask "why?" (`why_requested(WhyTarget)`) or knock out a head (`knockout_requested(kind,
-        layer, head)`) open the Why tab."""
-        why = next((v for v in self.views if v.key == "why"), None)
-        if why is None:
-            return
-        for view in self.views:
-            if hasattr(view, "why_requested"):
-                view.why_requested.connect(lambda target: (why.explain_target(target), self.show_view("why")))
-            if hasattr(view, "knockout_requested"):
-                view.knockout_requested.connect(
-                    lambda kind, layer, head: (why.knock_out_head(kind, layer, head), self.show_view("why")))
 
     def _build_status_bar(self) -> None:
         bar = QStatusBar(self)
@@ -278,10 +264,6 @@ class MainWindow(QMainWindow):
         for index, view in enumerate(self.views):
             if view.key == key:
                 self.tabs.setCurrentIndex(index)
-
-    def _open_head(self, kind: str, layer: int, head: int) -> None:
-        self.show_view("attention")
-        self.view("attention").show_head(kind, layer, head)
 
     def step_view(self, delta: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())

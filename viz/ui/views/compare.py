@@ -1,4 +1,5 @@
-"""Compare two runs: the loaded model on the text and on a second text, or in a second number format."""
+"""Compare two runs: the loaded model on the text and on a second text, in a second number format, or against a
+second model (a fine-tuned copy from the Fine-tune tab)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,12 @@ def _compare_dtypes(loaded, text, target, dtype):
         del other  # only the numbers are kept
 
 
+def _compare_models(loaded, other, text, target):
+    from viz.core.compare import Run, compare_runs
+
+    return compare_runs(Run(loaded, text, target), Run(other, text, target)), None
+
+
 class CompareView(View):
     key = "compare"
 
@@ -43,6 +50,7 @@ class CompareView(View):
         self.mode = QComboBox(self)
         self.mode.addItem(self.tr("the same model on another text"), "text")
         self.mode.addItem(self.tr("the same text in another number format"), "dtype")
+        self.second_model = None  # a LoadedModel to compare with (compare_with_model), e.g. a fine-tuned copy
         self.text_b = QLineEdit(self)
         self.text_b.setPlaceholderText(self.tr("Text B (run A is the text above)"))
         self.dtype = QComboBox(self)
@@ -88,8 +96,9 @@ class CompareView(View):
 
     def explanation(self) -> str:
         return self.tr(
-            "Two runs side by side, position by position: the loaded model on your text (A) and on a second text, "
-            "or the same text with the model in another number format (B). Each bar is the KL divergence of B's "
+            "Two runs side by side, position by position: the loaded model on your text (A), and on a second text, "
+            "the same text with the model in another number format, or the same text on a fine-tuned copy from the "
+            "Fine-tune tab (B). Each bar is the KL divergence of B's "
             "next-token distribution from A's at that position, in nats: 0 means they predict alike. Orange bars "
             "mark positions where the most likely next token changes. A run compared with itself shows zero "
             "everywhere."
@@ -109,9 +118,26 @@ class CompareView(View):
             self.splitter.setSizes([int(width * 0.6), int(width * 0.4)])
 
     def _on_mode(self, *_args) -> None:
-        by_text = self.mode.currentData() == "text"
-        self.text_b.setVisible(by_text)
-        self.dtype.setVisible(not by_text)
+        self.text_b.setVisible(self.mode.currentData() == "text")
+        self.dtype.setVisible(self.mode.currentData() == "dtype")
+
+    def compare_with_model(self, other) -> None:
+        """Run B becomes `other` (a LoadedModel of the same tokenizer, such as a fine-tuned copy) on the same text."""
+        self.second_model = other
+        index = self.mode.findData("model")
+        if index < 0:
+            self.mode.addItem("", "model")
+            index = self.mode.count() - 1
+        self.mode.setItemText(index, self.tr("the same text on {name}").format(name=other.name))
+        self.mode.setCurrentIndex(index)
+        self.compare()
+
+    def _on_model(self, loaded) -> None:
+        if self.second_model is not None and loaded is not self.second_model:  # its base is gone
+            self.second_model = None
+            if self.mode.currentData() == "model":
+                self.mode.setCurrentIndex(self.mode.findData("text"))
+            self.mode.removeItem(self.mode.findData("model"))
 
     def _on_trace(self, trace) -> None:
         if not self.text_b.text():
@@ -129,6 +155,9 @@ class CompareView(View):
         self.summary.setText(self.tr("Comparing…"))
         if self.mode.currentData() == "text":
             self.worker.submit(_compare_texts, loaded, self.state.text, self.text_b.text(), target,
+                               label=self.tr("Comparing…"))
+        elif self.mode.currentData() == "model":
+            self.worker.submit(_compare_models, loaded, self.second_model, self.state.text, target,
                                label=self.tr("Comparing…"))
         else:
             self.worker.submit(_compare_dtypes, loaded, self.state.text, target, self.dtype.currentText(),
@@ -152,6 +181,8 @@ class CompareView(View):
         text = self.tr("{n} positions · mean KL {mean} nats · {flips} top-1 flips").format(
             n=len(comparison.kl), mean=decimal(float(comparison.kl.mean()) if len(comparison.kl) else 0.0, 4),
             flips=int(comparison.flips.sum()))
+        if self.mode.currentData() == "model" and self.second_model is not None and self.state.model is not None:
+            text = self.tr("A: {a} · B: {b}").format(a=self.state.model.name, b=self.second_model.name) + " · " + text
         if second_bytes is not None:
             text += self.tr(" · the second copy needed {mb} MB while it ran").format(
                 mb=decimal(second_bytes / 2**20, 0))

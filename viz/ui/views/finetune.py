@@ -4,7 +4,7 @@ save the result."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from viz.core.errors import VizError
@@ -27,6 +27,7 @@ def _run(model, tokenizer, family, request, on_progress, should_stop):
 
 class FinetuneView(View):
     key = "finetune"
+    compare_requested = Signal(object)  # a LoadedModel: the tuned copy, to compare with the loaded model
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -68,6 +69,9 @@ class FinetuneView(View):
         self.train_panel.cancel_button.clicked.connect(self.cancel_training)
         self.train_panel.save_button.clicked.connect(self._on_save)
         self.train_panel.use_button.clicked.connect(self.use_result)
+        self.train_panel.compare_button.clicked.connect(self.compare_result)
+        self.method_panel.picker.currentIndexChanged.connect(
+            lambda _i: self.train_panel.suggest_for(self.method_panel.picker.currentData()))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -100,8 +104,8 @@ class FinetuneView(View):
         self.lowrank.set_model(loaded)
         generates = loaded.family != Family.ENCODER and loaded.has_lm_head
         self.train_panel.train_button.setEnabled(generates)
-        self.train_panel.save_button.setEnabled(False)
-        self.train_panel.use_button.setEnabled(False)
+        for button in self.train_panel.result_buttons():
+            button.setEnabled(False)
         self.train_panel.status.setText("" if generates else self.tr(
             "Fine-tuning here needs a model that generates text: a decoder or an encoder-decoder."))
 
@@ -163,7 +167,8 @@ class FinetuneView(View):
                 before=percent(before.mean.exact), after=percent(after.mean.exact))
         self.train_panel.status.setText(text)
         self.train_panel.save_button.setEnabled(True)
-        self.train_panel.use_button.setEnabled(kind != "prompt")
+        self.train_panel.use_button.setEnabled(kind != "prompt")  # virtual tokens cannot be merged into weights
+        self.train_panel.compare_button.setEnabled(kind != "prompt")
         self.tabs.setCurrentWidget(self.forgetting)
 
     def _run_label(self, result) -> str:
@@ -194,16 +199,26 @@ class FinetuneView(View):
         self.train_panel.status.setText(self.tr("Saved {n} files to {folder}.").format(n=len(files), folder=folder))
 
     def use_result(self) -> None:
+        loaded = self._result_as_model()
+        if loaded is not None:
+            self.state.use_model(loaded)
+
+    def compare_result(self) -> None:
+        """The Compare tab runs the loaded (base) model against the tuned one on the text."""
+        loaded = self._result_as_model()
+        if loaded is not None:
+            self.compare_requested.emit(loaded)
+
+    def _result_as_model(self):
         from viz.core.finetune.result_model import as_loaded_model
 
         if self.result is None or self.state.model is None:
-            return
+            return None
         try:
-            loaded = as_loaded_model(self.state.model, self.result.model, self._run_label(self.result))
+            return as_loaded_model(self.state.model, self.result.model, self._run_label(self.result))
         except VizError as exc:
             self.train_panel.status.setText(self.tr("⚠ {message}").format(message=str(exc)))
-            return
-        self.state.use_model(loaded)
+            return None
 
     # exports and sessions
     def pages(self) -> list:
