@@ -15,19 +15,15 @@ import subprocess
 import sys
 import time
 
-# Settings per (model, method): the tab's defaults for demo-t5 LoRA; full fine-tuning needs a smaller rate.
-SETTINGS = {
-    ("demo-t5", "lora"): dict(rank=8, targets=["q", "k", "v", "o"], lr=5e-3, steps=150, batch=16),
-    ("demo-t5", "full"): dict(lr=3e-4, steps=150, batch=16),
-    ("demo-gpt2", "lora"): dict(rank=8, targets=["c_attn", "c_proj", "c_fc"], lr=5e-3, steps=150, batch=16),
-    ("demo-gpt2", "full"): dict(lr=1e-3, steps=150, batch=16),
-}
+# The Fine-tune tab's defaults: its suggested learning rate and steps per method, batch 16, LoRA on the model's
+# default target modules (the attention projections).
+BATCH = 16
 
 CHILD = r"""
 import json, os, resource, sys, time
 import torch
 from viz.core.loading import LoadRequest, load_model
-from viz.core.finetune.methods import MethodSpec
+from viz.core.finetune.methods import MethodSpec, default_targets
 from viz.core.finetune.tasks import bundled_tasks
 from viz.core.finetune.training import TrainRequest, run_finetune
 
@@ -38,8 +34,7 @@ task = tasks["time"]
 if loaded.family.value == "decoder-only":
     task = task.with_template("{input} =")
 others = tuple(t for k, t in tasks.items() if k != "time") if loaded.family.value == "encoder-decoder" else ()
-spec = (MethodSpec("lora", settings["rank"], 2.0 * settings["rank"], tuple(settings["targets"])) if method == "lora"
-        else MethodSpec("full"))
+spec = MethodSpec(method, 8, 16.0, default_targets(loaded.model)) if method == "lora" else MethodSpec(method)
 request = TrainRequest(task, spec, steps=settings["steps"], batch_size=settings["batch"], learning_rate=settings["lr"],
                        eval_tasks=(task, *others))
 if device == "cuda":
@@ -68,13 +63,13 @@ def main() -> None:
     args = parser.parse_args()
     import torch
 
+    from viz.core.finetune.methods import SUGGESTED_LEARNING_RATES, SUGGESTED_STEPS
+
     print(f"{os.cpu_count()} CPU cores, torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"device {args.device}; load average {os.getloadavg()[0]:.1f} at start")
     for model in args.models:
         for method in args.methods:
-            settings = dict(SETTINGS[(model, method)])
-            if args.steps:
-                settings["steps"] = args.steps
+            settings = dict(lr=SUGGESTED_LEARNING_RATES[method], steps=args.steps or SUGGESTED_STEPS, batch=BATCH)
             out = subprocess.run([sys.executable, "-c", CHILD, model, method, args.device, json.dumps(settings)],
                                  capture_output=True, text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
             lines = [line for line in out.stdout.splitlines() if line.startswith("{")]

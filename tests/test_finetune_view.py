@@ -61,6 +61,17 @@ def test_a_short_run_fills_the_tables_and_can_be_used(view, qtbot):
     assert view.forgetting.table.rowCount() == 5
     assert len(tables["finetune_examples"]) == 1 + sum(len(t.examples) for t in view.result.after.tasks)
     assert view.train_panel.use_button.isEnabled()
+    table = view.forgetting.table
+    view.tabs.setCurrentWidget(view.forgetting)
+    view.resize(2400, 900)  # room for all six columns
+    qtbot.waitUntil(lambda: not table.isColumnHidden(2) and not table.isColumnHidden(3))
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2.5)  # a projector's font in a 1024-pixel window
+    view.setFont(font)
+    view.resize(1024, 700)  # ROUGE-1 and ROUGE-2 step aside; exact match, ROUGE-L and BLEU stay
+    qtbot.waitUntil(lambda: table.isColumnHidden(2) and table.isColumnHidden(3))
+    assert not any(table.isColumnHidden(c) for c in (0, 1, 4, 5))
+    assert table.item(0, 0).font().bold() and "tuned on" in table.item(0, 0).toolTip()
     models = []
     view.state.model_changed.connect(models.append)
     view.use_result()

@@ -1198,6 +1198,22 @@ rank {rank}</source>
         <translation>saját fájl</translation>
     </message>
     <message>
+        <source>time (new)</source>
+        <translation>időpont (új)</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dátum</translation>
+    </message>
+    <message>
+        <source>to words</source>
+        <translation>szavakká</translation>
+    </message>
+    <message>
+        <source>to number</source>
+        <translation>számmá</translation>
+    </message>
+    <message>
         <source>Full fine-tuning</source>
         <translation>Teljes finomhangolás</translation>
     </message>
@@ -1312,8 +1328,8 @@ rank {rank}</source>
         <translation>{task} (erre hangolva)</translation>
     </message>
     <message>
-        <source>Held-out examples, never trained on: the tuned task should rise; the others show what was forgotten.</source>
-        <translation>Félretett, soha nem tanított példák: a hangolt feladatnak javulnia kell; a többin látszik, mit felejtett el a modell.</translation>
+        <source>Held-out examples, never trained on: the tuned task (in bold) should rise; the others show what was forgotten.</source>
+        <translation>Félretett, soha nem tanított példák: a hangolt feladatnak (félkövér) javulnia kell; a többin látszik, mit felejtett el a modell.</translation>
     </message>
     <message>
         <source>Cancelled: scores before only.</source>

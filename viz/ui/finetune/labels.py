@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
+
+from viz.ui.numbers import locale
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Finetune", "…")
 
 
 def count(n: int) -> str:
-    return QLocale().toString(int(n))
+    return locale().toString(int(n))
 
 
 def percent(share: float, decimals: int = 1) -> str:
-    return QLocale().toString(100.0 * share, "f", decimals) + " %"
+    return locale().toString(100.0 * share, "f", decimals) + " %"
 
 
 def number(value: float, decimals: int = 2) -> str:
-    return QLocale().toString(float(value), "f", decimals)
+    return locale().toString(float(value), "f", decimals)
 
 
 def task_name(key: str) -> str:
@@ -26,6 +28,18 @@ def task_name(key: str) -> str:
         "date": translate("Finetune", "normalize date"),
         "words": translate("Finetune", "number to words"),
         "number": translate("Finetune", "words to number"),
+        "reverse": translate("Finetune", "reverse"),
+        "custom": translate("Finetune", "your file"),
+    }.get(key, key)
+
+
+def task_short_name(key: str) -> str:
+    """A task's name in a narrow table column (the full name goes in its tooltip)."""
+    return {
+        "time": translate("Finetune", "time (new)"),
+        "date": translate("Finetune", "date"),
+        "words": translate("Finetune", "to words"),
+        "number": translate("Finetune", "to number"),
         "reverse": translate("Finetune", "reverse"),
         "custom": translate("Finetune", "your file"),
     }.get(key, key)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from viz.ui.finetune.labels import metric_name, number, percent, task_name
+from viz.ui.finetune.labels import metric_name, number, percent, task_name, task_short_name
 
 METRICS = ("exact", "rouge1", "rouge2", "rougeL", "bleu")
 RISE, FALL = "#009E73", "#D55E00"
@@ -28,8 +28,13 @@ def _item(text: str, align=Qt.AlignLeft | Qt.AlignVCenter) -> QTableWidgetItem:
     return item
 
 
-def _value(metric: str, value: float) -> str:
-    return percent(value) if metric == "exact" else number(value)
+def _value(metric: str, value: float, decimals: int = 1) -> str:
+    return percent(value, decimals) if metric == "exact" else number(value)
+
+
+def _two_lines(name: str) -> str:
+    """"exact match" -> "exact\nmatch", "ROUGE-1" -> "ROUGE\n1": a narrow column header."""
+    return name.replace(" ", "\n", 1) if " " in name else name.replace("-", "\n", 1)
 
 
 class ForgettingTable(QWidget):
@@ -40,9 +45,12 @@ class ForgettingTable(QWidget):
         self.note = QLabel(self.tr("Train to see how each task's held-out scores change."), self)
         self.note.setWordWrap(True)
         self.note.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        # Headers and cells take two lines ("before" over "→ after"), so the table fits a 1024-pixel projector.
-        self.table = _table(self, [self.tr("Task")] + [metric_name(m).replace(" ", "\n", 1) for m in METRICS])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        # Headers and cells take two lines ("ROUGE" over "1", "before" over "→ after") and tasks have short names;
+        # where six columns still do not fit (a 1024-pixel projector), ROUGE-1 and ROUGE-2 step aside (_fit_columns).
+        self.table = _table(self, [self.tr("Task")] + [_two_lines(metric_name(m)) for m in METRICS])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)  # short task names, full ones in tooltips
         self.table.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,23 +66,47 @@ class ForgettingTable(QWidget):
             row = self.table.rowCount()
             self.table.insertRow(row)
             name = task_name(task.key) if task.key != "custom" else task.name
+            cell = _item(task_short_name(task.key) if task.key != "custom" else task.name)
             if task.key == trained_key:
                 name = self.tr("{task} (tuned on)").format(task=name)
-            self.table.setItem(row, 0, _item(name))
+                font = cell.font()
+                font.setBold(True)
+                cell.setFont(font)
+            cell.setToolTip(name)
+            self.table.setItem(row, 0, cell)
             tuned = after.task(task.key) if after else None
             for col, metric in enumerate(METRICS, 1):
                 old = getattr(task.mean, metric)
                 if tuned is None:
-                    self.table.setItem(row, col, _item(_value(metric, old), Qt.AlignCenter))
+                    self.table.setItem(row, col, _item(_value(metric, old, 0), Qt.AlignCenter))
                     continue
                 new = getattr(tuned.mean, metric)
-                item = _item(f"{_value(metric, old)}\n→ {_value(metric, new)}", Qt.AlignCenter)
+                item = _item(f"{_value(metric, old, 0)}\n→ {_value(metric, new, 0)}", Qt.AlignCenter)
                 if abs(new - old) >= 0.005:
                     item.setForeground(QColor(RISE if new > old else FALL))
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
-        self.note.setText(self.tr("Held-out examples, never trained on: the tuned task should rise; the others "
-                                  "show what was forgotten.") if after else self.tr("Cancelled: scores before only."))
+        self._fit_columns()
+        self.note.setText(self.tr("Held-out examples, never trained on: the tuned task (in bold) should rise; the "
+                                  "others show what was forgotten.") if after else self.tr("Cancelled: scores before only."))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def changeEvent(self, event) -> None:  # a new font (presentation mode, zoom)
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Every column when they fit the table's width; otherwise without ROUGE-1 and ROUGE-2 (the Examples tab
+        and the export keep them), whose header tooltips say where they went."""
+        header = self.table.horizontalHeader()
+        needed = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in range(len(METRICS) + 1))
+        narrow = needed > self.table.viewport().width() > 0
+        for metric in ("rouge1", "rouge2"):
+            self.table.setColumnHidden(1 + METRICS.index(metric), narrow)
+        QTimer.singleShot(0, self.table.resizeRowsToContents)  # once the stretched columns have their new widths
 
     def table_rows(self) -> list[list]:
         if self.result is None:

@@ -6,11 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSpinBox, QVBoxLayout)
 
-# Each method's learning rate, found with runs of benchmarks/bench_finetune.py on demo-t5's time task: LoRA at 2e-3
-# learns it (over 90 % exact match) in 300 steps, while 5e-3 diverged after about 100; the whole model needs a
-# far smaller rate than an adapter does, and prompt tuning's few virtual-token vectors a larger one.
-LEARNING_RATES = {"full": 3e-4, "selective": 3e-4, "lora": 2e-3, "prompt": 3e-2}
-DEFAULTS = dict(steps=300, batch=16, lr=LEARNING_RATES["lora"], seed=0, mix=0)
+from viz.core.finetune.methods import SUGGESTED_LEARNING_RATES as LEARNING_RATES
+from viz.core.finetune.methods import SUGGESTED_STEPS
+
+DEFAULTS = dict(steps=SUGGESTED_STEPS, batch=16, lr=LEARNING_RATES["lora"], seed=0, mix=0)
 
 
 class TrainPanel(QGroupBox):

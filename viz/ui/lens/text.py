@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from viz.ui.numbers import locale
 
 
 def cell_text(token: str) -> str:
@@ -16,8 +16,8 @@ def quoted(token: str) -> str:
 
 
 def number(value: float, digits: int = 2) -> str:
-    return QLocale().toString(float(value), "f", digits)
+    return locale().toString(float(value), "f", digits)
 
 
 def percent(value: float) -> str:
-    return QLocale().toString(100.0 * float(value), "f", 1) + " %"
+    return locale().toString(100.0 * float(value), "f", 1) + " %"

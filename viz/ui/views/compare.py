@@ -62,7 +62,8 @@ class CompareView(View):
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("token A"), self.tr("token B"), self.tr("KL (nats)"),
                                               self.tr("top-1 A"), self.tr("top-1 B")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # headers never cut
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Run B:"), self))

@@ -6,17 +6,17 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from viz.ui.numbers import locale
 from viz.ui.why.colours import NEGATIVE, POSITIVE, readable_text_on, shade
 
 BAR_ROWS = 20  # strongest tokens listed in the bars
 
 
 def number(value: float, decimals: int = 3) -> str:
-    return QLocale().toString(float(value), "f", decimals)
+    return locale().toString(float(value), "f", decimals)
 
 
 class AttributionText(QTextBrowser):
