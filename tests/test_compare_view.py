@@ -83,3 +83,23 @@ def test_a_second_model_gives_the_cores_numbers_and_leaves_with_its_base(view, q
     assert "tuned copy" in view.summary.text()
     view.state.model_changed.emit(view.state.model)  # another model replaces the base: the pair is gone
     assert view.second_model is None and view.mode.findData("model") < 0 and view.mode.currentData() == "text"
+
+
+def test_heads_show_the_attention_difference_for_one_text_only(view, qtbot):
+    from viz.core.compare_attention import attention_difference
+    from viz.core.trace import TraceRequest, run_trace
+
+    _run(view, qtbot)  # two texts: no heads to pair
+    assert view.heads.heads is None and "compare_heads" not in view.export_tables()
+    other = _perturbed(view.state.model, "tuned copy")
+    view.comparison = None
+    view.compare_with_model(other)
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=30000)
+    trace_a = run_trace(view.state.model, TraceRequest(TEXT))
+    trace_b = run_trace(other, TraceRequest(TEXT))
+    kind = trace_a.kinds[0]
+    np.testing.assert_allclose(view.heads.current(), attention_difference(trace_a, trace_b, kind), atol=1e-7)
+    assert view.heads.current().max() > 0
+    rows = view.export_tables()["compare_heads"]
+    assert rows[0] == ["kind", "layer", "head", "total_variation"] and len(rows) == 1 + view.heads.current().size
+    assert "(the largest)" in view.heads.note.text()

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
 
 from viz.ui.state import AppState
+from viz.ui.theme import refresh_fonts
 from viz.ui.views.finetune import FinetuneView
 
 
@@ -65,11 +68,18 @@ def test_a_short_run_fills_the_tables_and_can_be_used(view, qtbot):
     view.tabs.setCurrentWidget(view.forgetting)
     view.resize(2400, 900)  # room for all six columns
     qtbot.waitUntil(lambda: not table.isColumnHidden(2) and not table.isColumnHidden(3))
-    font = view.font()
-    font.setPointSizeF(font.pointSizeF() * 2.5)  # a projector's font in a 1024-pixel window
-    view.setFont(font)
-    view.resize(1024, 700)  # ROUGE-1 and ROUGE-2 step aside; exact match, ROUGE-L and BLEU stay
-    qtbot.waitUntil(lambda: table.isColumnHidden(2) and table.isColumnHidden(3))
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    large = QFont(normal)
+    large.setPixelSize(40)
+    app.setFont(large)  # what presentation mode does: a projector's font, here in a 1024-pixel window
+    refresh_fonts(app, view)
+    try:
+        view.resize(1024, 700)  # ROUGE-1 and ROUGE-2 step aside; exact match, ROUGE-L and BLEU stay
+        qtbot.waitUntil(lambda: table.isColumnHidden(2) and table.isColumnHidden(3))
+    finally:
+        app.setFont(normal)
+        refresh_fonts(app, view)
     assert not any(table.isColumnHidden(c) for c in (0, 1, 4, 5))
     assert table.item(0, 0).font().bold() and "tuned on" in table.item(0, 0).toolTip()
     models = []

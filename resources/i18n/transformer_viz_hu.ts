@@ -837,6 +837,14 @@
         <translation>B futás:</translation>
     </message>
     <message>
+        <source>Positions</source>
+        <translation>Pozíciók</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>Fejek</translation>
+    </message>
+    <message>
         <source>Two runs side by side, position by position: the loaded model on your text (A), and on a second text, the same text with the model in another number format, or the same text on a fine-tuned copy from the Fine-tune tab (B). Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
         <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, vagy ugyanazon a szövegen a Hangolás lapon finomhangolt példánnyal (B). Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
     </message>
@@ -1488,6 +1496,33 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>HeadsPanel</name>
+    <message>
+        <source>Compare the same text in another number format or on another model to see how differently each head attends.</source>
+        <translation>Vesse össze ugyanazt a szöveget más számformátumban vagy másik modellel: így látszik, mennyire másképp figyelnek az egyes fejek.</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>réteg</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>fej</translation>
+    </message>
+    <message>
+        <source>Each cell: how differently that head of B spreads its attention than the same head of A (total variation, averaged over the queries; 0 alike, 1 disjoint). </source>
+        <translation>Minden cella: B adott feje mennyire másképp osztja el a figyelmét, mint A ugyanazon feje (teljes variációs távolság a lekérdezésekre átlagolva; 0: egyformán, 1: teljesen máshová). </translation>
+    </message>
+    <message>
+        <source>Layer {layer}, head {head}: {value}</source>
+        <translation>{layer}. réteg, {head}. fej: {value}</translation>
+    </message>
+    <message>
+        <source>(the largest)</source>
+        <translation>(a legnagyobb)</translation>
+    </message>
+</context>
+<context>
     <name>HeatmapDetail</name>
     <message>
         <source>attention weight</source>
@@ -1570,18 +1605,6 @@ rank {rank}</source>
 </context>
 <context>
     <name>KnockoutPage</name>
-    <message>
-        <source>Encoder self-attention</source>
-        <translation>Kódoló önfigyelem</translation>
-    </message>
-    <message>
-        <source>Decoder self-attention</source>
-        <translation>Dekódoló önfigyelem</translation>
-    </message>
-    <message>
-        <source>Cross-attention</source>
-        <translation>Keresztfigyelem</translation>
-    </message>
     <message>
         <source>zero</source>
         <translation>nulla</translation>

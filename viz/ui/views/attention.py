@@ -23,6 +23,7 @@ from viz.core.attention import (
 from viz.core.head_patterns import even_weight, strongest_of, trace_pattern_scores
 from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
 from viz.ui.attention.heatmap import HeatmapDetail
+from viz.ui.attention.kind_names import kind_names
 from viz.ui.attention.lines import LinesPanel
 from viz.ui.attention.overview import AttentionOverview, render_overview
 from viz.ui.attention.steps import StepsPanel
@@ -41,11 +42,7 @@ class AttentionView(View):
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
-        self.kind_titles = {
-            ENCODER_SELF: self.tr("Encoder self-attention"),
-            DECODER_SELF: self.tr("Decoder self-attention"),
-            CROSS: self.tr("Cross-attention"),
-        }
+        self.kind_titles = kind_names()
         self.toolbar = AttentionToolbar(self)
         self.overview = AttentionOverview(self)
         self.detail = HeatmapDetail(self)

@@ -7,39 +7,17 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from viz.ui.compare.chart import FLIP_COLOR, KlChart
+from viz.ui.compare.heads_panel import HeadsPanel
+from viz.ui.compare.runs import compare_dtypes, compare_models, compare_texts
 from viz.ui.scale.numbers import decimal
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
 
 DTYPES = ("float16", "bfloat16", "float32")
-
-
-def _compare_texts(loaded, text_a, text_b, target):
-    from viz.core.compare import Run, compare_runs
-
-    return compare_runs(Run(loaded, text_a, target), Run(loaded, text_b, target)), None
-
-
-def _compare_dtypes(loaded, text, target, dtype):
-    from viz.core.compare import Run, compare_runs
-    from viz.core.loading import LoadRequest, load_model
-
-    # The second copy goes through the same load path as the first: same checks, same device.
-    other = load_model(LoadRequest(loaded.path, device=loaded.device, dtype=dtype))
-    try:
-        return compare_runs(Run(loaded, text, target), Run(other, text, target)), other.memory_bytes()
-    finally:
-        del other  # only the numbers are kept
-
-
-def _compare_models(loaded, other, text, target):
-    from viz.core.compare import Run, compare_runs
-
-    return compare_runs(Run(loaded, text, target), Run(other, text, target)), None
 
 
 class CompareView(View):
@@ -71,9 +49,13 @@ class CompareView(View):
         row.addWidget(self.text_b, 1)
         row.addWidget(self.dtype)
         row.addWidget(self.run_button)
+        self.heads = HeadsPanel(self)
+        self.pages = QTabWidget(self)  # positions (the table) and heads (the attention difference)
+        self.pages.addTab(self.table, self.tr("Positions"))
+        self.pages.addTab(self.heads, self.tr("Heads"))
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.chart)
-        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -155,18 +137,19 @@ class CompareView(View):
             target = trace.output_text if trace is not None else ""
         self.summary.setText(self.tr("Comparing…"))
         if self.mode.currentData() == "text":
-            self.worker.submit(_compare_texts, loaded, self.state.text, self.text_b.text(), target,
+            self.worker.submit(compare_texts, loaded, self.state.text, self.text_b.text(), target,
                                label=self.tr("Comparing…"))
         elif self.mode.currentData() == "model":
-            self.worker.submit(_compare_models, loaded, self.second_model, self.state.text, target,
+            self.worker.submit(compare_models, loaded, self.second_model, self.state.text, target,
                                label=self.tr("Comparing…"))
         else:
-            self.worker.submit(_compare_dtypes, loaded, self.state.text, target, self.dtype.currentText(),
+            self.worker.submit(compare_dtypes, loaded, self.state.text, target, self.dtype.currentText(),
                                label=self.tr("Loading the second copy…"))
 
-    def _on_done(self, result) -> None:
-        comparison, second_bytes = result
+    def _on_done(self, outcome) -> None:
+        comparison, second_bytes = outcome.comparison, outcome.second_bytes
         self.comparison = comparison
+        self.heads.show_heads(outcome.heads)
         self.chart.show_comparison(comparison)
         self.table.setRowCount(len(comparison.kl))
         for i in range(len(comparison.kl)):
@@ -193,10 +176,13 @@ class CompareView(View):
         return self.chart
 
     def export_tables(self) -> dict[str, list[list]]:
-        return {"compare": self.comparison.rows()} if self.comparison is not None else {}
+        tables = {"compare": self.comparison.rows() if self.comparison is not None else [],
+                  "compare_heads": self.heads.table()}
+        return {name: rows for name, rows in tables.items() if rows}
 
     def set_scale(self, factor: float) -> None:
         self.chart.set_scale(factor)
+        self.heads.refresh()  # the theme may have changed too (0 is the background colour)
 
     def settings(self) -> dict:
         return {"mode": self.mode.currentData(), "text_b": self.text_b.text(), "dtype": self.dtype.currentText()}

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from viz.core.trace_types import CROSS, DECODER_SELF, ENCODER_SELF
 from viz.core.why.knockout import MEAN, ZERO
 from viz.core.why.tables import knockout_rows, scan_rows
+from viz.ui.attention.kind_names import kind_names
 from viz.ui.flow_layout import flow_row, keep_together
 from viz.ui.why.attribution_text import number
 from viz.ui.why.maps import HeadGrid
@@ -23,11 +23,7 @@ class KnockoutPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.kind_names = {
-            ENCODER_SELF: self.tr("Encoder self-attention"),
-            DECODER_SELF: self.tr("Decoder self-attention"),
-            CROSS: self.tr("Cross-attention"),
-        }
+        self.kind_names = kind_names()
         self.kind = QComboBox(self)
         self.mode = QComboBox(self)
         self.mode.addItem(self.tr("zero"), ZERO)

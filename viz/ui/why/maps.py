@@ -40,8 +40,9 @@ class SignedMap(pg.GraphicsLayoutWidget):
         self.shape = (rows, cols)
         self.plot.getAxis("left").setTicks([[(r + 0.5, t) for r, t in enumerate(row_ticks)]])
         self.plot.getAxis("bottom").setTicks([[(c + 0.5, t) for c, t in enumerate(col_ticks)]])
-        self.plot.setLabel("left", row_title)
-        self.plot.setLabel("bottom", col_title)
+        size = {"font-size": f"{self.font().pointSizeF():.0f}pt"}  # as large as the ticks (projector fonts)
+        self.plot.setLabel("left", row_title, **size)
+        self.plot.setLabel("bottom", col_title, **size)
         self.plot.setRange(xRange=(0, max(cols, 1)), yRange=(0, max(rows, 1)), padding=0.01)
         if self.values is None or self.values.shape != (rows, cols):
             self.show_values(np.zeros((rows, cols)))
