@@ -103,3 +103,30 @@ def test_heads_show_the_attention_difference_for_one_text_only(view, qtbot):
     rows = view.export_tables()["compare_heads"]
     assert rows[0] == ["kind", "layer", "head", "total_variation"] and len(rows) == 1 + view.heads.current().size
     assert "(the largest)" in view.heads.note.text()
+
+
+def test_another_model_from_a_folder_loads_through_the_load_path(view, qtbot, tiny_model_dir):
+    view.mode.setCurrentIndex(view.mode.findData("source"))
+    assert view.source_b.isVisibleTo(view) and not view.text_b.isVisibleTo(view)
+    view.source_b.setText(str(tiny_model_dir("gpt2")))  # the same weights as the loaded tiny model
+    _run(view, qtbot)
+    assert not view.comparison.kl.any() and not view.comparison.flips.any()
+    assert "MB" in view.summary.text()  # the second model's memory is shown
+    assert view.heads.current() is not None and not view.heads.current().any()
+
+
+def test_a_model_that_would_not_fit_is_refused_with_a_sentence(view, qtbot, tiny_model_dir, monkeypatch):
+    import viz.core.memory_fit as memory_fit
+
+    monkeypatch.setattr(memory_fit, "free_bytes", lambda device: 1024)  # almost nothing free
+    view.mode.setCurrentIndex(view.mode.findData("source"))
+    view.source_b.setText(str(tiny_model_dir("gpt2")))
+    view.compare()
+    qtbot.waitUntil(lambda: "would not fit" in view.summary.text(), timeout=30000)
+    assert "GB is free on cpu" in view.summary.text() and view.comparison is None
+
+
+def test_no_model_b_named_asks_for_one(view):
+    view.mode.setCurrentIndex(view.mode.findData("source"))
+    view.compare()
+    assert "Name model B first" in view.summary.text()

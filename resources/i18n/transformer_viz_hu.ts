@@ -805,8 +805,16 @@
         <translation>ugyanaz a szöveg más számformátumban</translation>
     </message>
     <message>
+        <source>the same text on another model</source>
+        <translation>ugyanaz a szöveg másik modellel</translation>
+    </message>
+    <message>
         <source>Text B (run A is the text above)</source>
         <translation>B szöveg (az A futás a fenti szöveg)</translation>
+    </message>
+    <message>
+        <source>Model B: a bundled name, a folder or a Hub id</source>
+        <translation>B modell: beépített név, mappa vagy Hub-azonosító</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -845,8 +853,8 @@
         <translation>Fejek</translation>
     </message>
     <message>
-        <source>Two runs side by side, position by position: the loaded model on your text (A), and on a second text, the same text with the model in another number format, or the same text on a fine-tuned copy from the Fine-tune tab (B). Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
-        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, vagy ugyanazon a szövegen a Hangolás lapon finomhangolt példánnyal (B). Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
+        <source>Two runs side by side, position by position: the loaded model on your text (A), and on a second text, the same text with the model in another number format, on another model (loaded only when it fits beside the first), or on a fine-tuned copy from the Fine-tune tab (B). The Heads page shows, for one text, how differently each head attends. Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
+        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, egy másik modellel (csak akkor töltődik be, ha elfér az első mellett), vagy a Hangolás lapon finomhangolt példánnyal (B). A Fejek lap egyetlen szövegnél azt mutatja, mennyire másképp figyelnek az egyes fejek. Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
     </message>
     <message>
         <source>the same text on {name}</source>
@@ -859,6 +867,14 @@
     <message>
         <source>Comparing…</source>
         <translation>Összevetés…</translation>
+    </message>
+    <message>
+        <source>Name model B first: a bundled name, a folder or a Hub id.</source>
+        <translation>Előbb adja meg a B modellt: beépített nevet, mappát vagy Hub-azonosítót.</translation>
+    </message>
+    <message>
+        <source>Loading model B…</source>
+        <translation>A B modell betöltése…</translation>
     </message>
     <message>
         <source>Loading the second copy…</source>

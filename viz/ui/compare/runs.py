@@ -30,6 +30,22 @@ def compare_dtypes(loaded, text: str, target: str, dtype: str) -> Outcome:
         del other  # only the numbers are kept
 
 
+def compare_source(loaded, source: str, text: str, target: str) -> Outcome:
+    """Run B is another model (a bundled name, a folder or a Hub id) loaded through the same path as the first, on
+    the same device and in the same number format, once its weights are known to fit beside the first."""
+    from viz.core.loading import LoadRequest, load_model
+    from viz.core.memory_fit import check_fits
+    from viz.core.sources import resolve_source
+
+    resolved = resolve_source(source)
+    check_fits(resolved.name, resolved.path, loaded.device)
+    other = load_model(LoadRequest(source, device=loaded.device, dtype=loaded.dtype))
+    try:
+        return compare_models(loaded, other, text, target, second_bytes=other.memory_bytes())
+    finally:
+        del other  # only the numbers are kept
+
+
 def compare_models(loaded, other, text: str, target: str, second_bytes: int | None = None) -> Outcome:
     from viz.core.compare import Run, compare_runs
 

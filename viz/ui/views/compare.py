@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from viz.ui.compare.chart import FLIP_COLOR, KlChart
 from viz.ui.compare.heads_panel import HeadsPanel
-from viz.ui.compare.runs import compare_dtypes, compare_models, compare_texts
+from viz.ui.compare.runs import compare_dtypes, compare_models, compare_source, compare_texts
 from viz.ui.scale.numbers import decimal
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
@@ -28,10 +28,13 @@ class CompareView(View):
         self.mode = QComboBox(self)
         self.mode.addItem(self.tr("the same model on another text"), "text")
         self.mode.addItem(self.tr("the same text in another number format"), "dtype")
+        self.mode.addItem(self.tr("the same text on another model"), "source")
         self.second_model = None  # a LoadedModel to compare with (compare_with_model), e.g. a fine-tuned copy
         self.text_b = QLineEdit(self)
         self.text_b.setPlaceholderText(self.tr("Text B (run A is the text above)"))
         self.dtype = QComboBox(self)
+        self.source_b = QLineEdit(self)
+        self.source_b.setPlaceholderText(self.tr("Model B: a bundled name, a folder or a Hub id"))
         self.dtype.addItems(DTYPES)
         self.run_button = QPushButton(self.tr("Compare"), self)
         self.summary = QLabel(self)
@@ -48,6 +51,7 @@ class CompareView(View):
         row.addWidget(self.mode)
         row.addWidget(self.text_b, 1)
         row.addWidget(self.dtype)
+        row.addWidget(self.source_b, 1)
         row.addWidget(self.run_button)
         self.heads = HeadsPanel(self)
         self.pages = QTabWidget(self)  # positions (the table) and heads (the attention difference)
@@ -69,6 +73,7 @@ class CompareView(View):
         self.mode.currentIndexChanged.connect(self._on_mode)
         self.run_button.clicked.connect(self.compare)
         self.text_b.returnPressed.connect(self.compare)
+        self.source_b.returnPressed.connect(self.compare)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -80,8 +85,9 @@ class CompareView(View):
     def explanation(self) -> str:
         return self.tr(
             "Two runs side by side, position by position: the loaded model on your text (A), and on a second text, "
-            "the same text with the model in another number format, or the same text on a fine-tuned copy from the "
-            "Fine-tune tab (B). Each bar is the KL divergence of B's "
+            "the same text with the model in another number format, on another model (loaded only when it fits "
+            "beside the first), or on a fine-tuned copy from the Fine-tune tab (B). The Heads page shows, for one "
+            "text, how differently each head attends. Each bar is the KL divergence of B's "
             "next-token distribution from A's at that position, in nats: 0 means they predict alike. Orange bars "
             "mark positions where the most likely next token changes. A run compared with itself shows zero "
             "everywhere."
@@ -103,6 +109,7 @@ class CompareView(View):
     def _on_mode(self, *_args) -> None:
         self.text_b.setVisible(self.mode.currentData() == "text")
         self.dtype.setVisible(self.mode.currentData() == "dtype")
+        self.source_b.setVisible(self.mode.currentData() == "source")
 
     def compare_with_model(self, other) -> None:
         """Run B becomes `other` (a LoadedModel of the same tokenizer, such as a fine-tuned copy) on the same text."""
@@ -139,6 +146,12 @@ class CompareView(View):
         if self.mode.currentData() == "text":
             self.worker.submit(compare_texts, loaded, self.state.text, self.text_b.text(), target,
                                label=self.tr("Comparing…"))
+        elif self.mode.currentData() == "source":
+            if not self.source_b.text().strip():
+                self.summary.setText(self.tr("Name model B first: a bundled name, a folder or a Hub id."))
+                return
+            self.worker.submit(compare_source, loaded, self.source_b.text().strip(), self.state.text, target,
+                               label=self.tr("Loading model B…"))
         elif self.mode.currentData() == "model":
             self.worker.submit(compare_models, loaded, self.second_model, self.state.text, target,
                                label=self.tr("Comparing…"))
@@ -185,12 +198,15 @@ class CompareView(View):
         self.heads.refresh()  # the theme may have changed too (0 is the background colour)
 
     def settings(self) -> dict:
-        return {"mode": self.mode.currentData(), "text_b": self.text_b.text(), "dtype": self.dtype.currentText()}
+        return {"mode": self.mode.currentData(), "text_b": self.text_b.text(), "dtype": self.dtype.currentText(),
+                "source_b": self.source_b.text()}
 
     def apply_settings(self, settings: dict) -> None:
-        if settings.get("mode") in ("text", "dtype"):
+        if settings.get("mode") in ("text", "dtype", "source"):
             self.mode.setCurrentIndex(self.mode.findData(settings["mode"]))
         if isinstance(settings.get("text_b"), str):
             self.text_b.setText(settings["text_b"])
+        if isinstance(settings.get("source_b"), str):
+            self.source_b.setText(settings["source_b"])
         if settings.get("dtype") in DTYPES:
             self.dtype.setCurrentText(settings["dtype"])
