@@ -707,8 +707,8 @@
 <context>
     <name>Compare</name>
     <message>
-        <source>KL(A ‖ B) of the next-token distributions</source>
-        <translation>A következő token eloszlásainak KL(A ‖ B) eltérése</translation>
+        <source>Next-token KL(A ‖ B)</source>
+        <translation>Következő token: KL(A ‖ B)</translation>
     </message>
     <message>
         <source>position (token of run A)</source>

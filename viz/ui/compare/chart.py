@@ -15,7 +15,7 @@ MAX_TICKS = 40
 
 class KlChart(ScaledPlot):
     def __init__(self, parent=None):
-        super().__init__(parent, title=translate("Compare", "KL(A ‖ B) of the next-token distributions"),
+        super().__init__(parent, title=translate("Compare", "Next-token KL(A ‖ B)"),
                          bottom=translate("Compare", "position (token of run A)"), left=translate("Compare", "nats"))
         self.setMenuEnabled(False)
         self.comparison = None
@@ -49,4 +49,6 @@ class KlChart(ScaledPlot):
         step = max(1, len(positions) // MAX_TICKS)
         self.getAxis("bottom").setTicks([[(i, c.tokens_a[i]) for i in positions[::step]]])
         item.setXRange(-0.6, len(positions) - 0.4, padding=0)
-        item.setYRange(0, max(float(c.kl.max()), 1e-6) * 1.15, padding=0)
+        item.setYRange(0, max(float(c.kl.max()), 0.01) * 1.15, padding=0)  # two equal runs: a flat axis at 0
+        if self.legend is not None:  # grown with its new entries: anchor its right edge again, inside the plot
+            self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-10, 10))

@@ -40,9 +40,8 @@ class SignedMap(pg.GraphicsLayoutWidget):
         self.shape = (rows, cols)
         self.plot.getAxis("left").setTicks([[(r + 0.5, t) for r, t in enumerate(row_ticks)]])
         self.plot.getAxis("bottom").setTicks([[(c + 0.5, t) for c, t in enumerate(col_ticks)]])
-        size = {"font-size": f"{self.font().pointSizeF():.0f}pt"}  # as large as the ticks (projector fonts)
-        self.plot.setLabel("left", row_title, **size)
-        self.plot.setLabel("bottom", col_title, **size)
+        self._titles = {"left": row_title, "bottom": col_title}
+        self._apply_titles()
         self.plot.setRange(xRange=(0, max(cols, 1)), yRange=(0, max(rows, 1)), padding=0.01)
         if self.values is None or self.values.shape != (rows, cols):
             self.show_values(np.zeros((rows, cols)))
@@ -54,8 +53,16 @@ class SignedMap(pg.GraphicsLayoutWidget):
         self.image.setImage(colourize_signed(values, self._largest, self._lut), autoLevels=False)
         self.image.setRect(QRectF(0, 0, values.shape[1], values.shape[0]))
 
+    def _apply_titles(self) -> None:
+        """Axis titles in the axis text's colour (the theme's) and as large as the ticks (projector fonts)."""
+        for side, title in getattr(self, "_titles", {}).items():
+            axis = self.plot.getAxis(side)
+            self.plot.setLabel(side, title, color=axis.textPen().color().name(),
+                               **{"font-size": f"{self.font().pointSizeF():.0f}pt"})
+
     def refresh(self) -> None:
         """Colours again after a theme change (0 is the background colour)."""
+        self._apply_titles()
         self._lut = diverging_lut()
         if self.values is not None:
             self.show_values(self.values, self._largest)
