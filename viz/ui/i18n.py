@@ -54,6 +54,9 @@ def install_language(choice: str, app: QCoreApplication | None = None) -> str:
             _installed.append(qt_own)
     global _language
     _language = language
+    # Widgets made from now on (a language switch rebuilds the window) write numbers in the language's format:
+    # spin boxes show "16,0" in Hungarian.
+    QLocale.setDefault(QLocale(QLocale.Hungarian if language == "hu" else QLocale.English))
     return language
 
 
