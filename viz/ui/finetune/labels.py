@@ -15,7 +15,7 @@ def count(n: int) -> str:
 
 
 def percent(share: float, decimals: int = 1) -> str:
-    return locale().toString(100.0 * share, "f", decimals) + " %"
+    return locale().toString(100.0 * share, "f", decimals) + "\u00a0%"  # never wrapped from its number
 
 
 def number(value: float, decimals: int = 2) -> str:

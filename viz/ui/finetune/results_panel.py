@@ -93,6 +93,10 @@ class ForgettingTable(QWidget):
         super().resizeEvent(event)
         self._fit_columns()
 
+    def showEvent(self, event) -> None:  # filled while hidden, its width then was not the one it shows at
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_columns)
+
     def changeEvent(self, event) -> None:  # a new font (presentation mode, zoom)
         super().changeEvent(event)
         if event.type() == QEvent.FontChange:
