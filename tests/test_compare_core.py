@@ -69,3 +69,16 @@ def test_encoder_decoder_needs_an_output_and_vocabularies_must_match(tiny_loaded
         compare_runs(Run(t5, TEXT), Run(t5, TEXT))
     same = compare_runs(Run(t5, TEXT, "a dog"), Run(t5, TEXT, "a dog"))
     assert np.all(same.kl == 0)
+
+
+def test_models_with_other_tokenizers_or_families_are_refused(tiny_loaded):
+    """Two vocabularies of the same size are still different tokens; a masked LM predicts something else."""
+    import dataclasses
+
+    gpt2 = tiny_loaded("gpt2")
+    other_vocab = dict(gpt2.tokenizer.get_vocab())
+    renamed = type("Renamed", (), {"get_vocab": lambda self: {f"x{k}": v for k, v in other_vocab.items()}})()
+    with pytest.raises(CompareError, match="different tokenizers"):
+        compare_runs(Run(gpt2, "The quick brown fox"), Run(dataclasses.replace(gpt2, tokenizer=renamed), "The quick"))
+    with pytest.raises(CompareError, match="different kinds"):
+        compare_runs(Run(gpt2, "The quick brown fox"), Run(tiny_loaded("bert"), "The quick brown fox"))

@@ -86,6 +86,7 @@ def run_logits(run: Run):
 def compare_runs(a: Run, b: Run) -> Comparison:
     from viz.core.generation import token_labels
 
+    check_comparable(a.loaded, b.loaded)
     ids_a, logits_a = run_logits(a)
     ids_b, logits_b = run_logits(b)
     if logits_a.shape[-1] != logits_b.shape[-1]:
@@ -103,6 +104,19 @@ def compare_runs(a: Run, b: Run) -> Comparison:
         top1_labels_a=tuple(token_labels(a.loaded.tokenizer, top_a.tolist())),
         top1_labels_b=tuple(token_labels(b.loaded.tokenizer, top_b.tolist())),
     )
+
+
+def check_comparable(a, b) -> None:
+    """Two loaded models whose predictions mean the same thing token by token: the same family and the same
+    tokenizer vocabulary (a size alone is not enough: two unrelated 4,096-token vocabularies share it)."""
+    if a is b:
+        return
+    if Family(a.family) != Family(b.family):
+        raise CompareError(f"{a.name} is {Family(a.family).value} and {b.name} is {Family(b.family).value}: their "
+                           "predictions are of different kinds, so they cannot be compared position by position.")
+    if a.tokenizer is not b.tokenizer and a.tokenizer.get_vocab() != b.tokenizer.get_vocab():
+        raise CompareError(f"{a.name} and {b.name} use different tokenizers, so their predictions cannot be "
+                           "compared token by token.")
 
 
 def compare_logits(logits_a, logits_b) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
