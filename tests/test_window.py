@@ -149,3 +149,32 @@ def test_fine_tune_compare_opens_the_compare_tab_on_the_tuned_copy(qtbot, window
     assert window.current_view() is compare and compare.second_model is tuned
     qtbot.waitUntil(lambda: compare.comparison is not None, timeout=30_000)
     assert not compare.comparison.kl.any()  # the same weights: no difference anywhere
+
+
+def test_compare_heads_reach_the_attention_tab(qtbot, window, tiny_model_dir):
+    """The Compare tab's per-head differences are named on the Attention overview's hover, and clicking a head
+    in its map opens that head of run A in the Attention tab."""
+    import copy
+    import dataclasses
+
+    import torch
+
+    window.show()
+    _load_and_wait(qtbot, window, str(tiny_model_dir("gpt2")))
+    base = window.state.model
+    model = copy.deepcopy(base.model)
+    with torch.no_grad():
+        model.get_input_embeddings().weight[:, :4] += 0.5
+    compare = window.view("compare")
+    compare.compare_with_model(dataclasses.replace(base, name="tuned", model=model))
+    qtbot.waitUntil(lambda: compare.comparison is not None, timeout=30_000)
+    attention = window.view("attention")
+    kind = compare.heads.current_kind()
+    window.show_view("attention")
+    qtbot.waitUntil(lambda: attention.overview.differences is not None, timeout=30_000)
+    assert attention.overview.differences.tolist() == compare.heads.current().tolist()
+    assert "Against tuned: total variation" in attention.overview._describe(0, 1)
+    window.show_view("compare")
+    compare.heads.map.cell_clicked.emit(1, 2)  # what a click on layer 2, head 3 sends
+    assert window.current_view() is attention
+    assert (attention.toolbar.kind, attention.toolbar.layer, attention.toolbar.head) == (kind, 1, 2)

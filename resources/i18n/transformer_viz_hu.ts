@@ -85,6 +85,10 @@
         <translation>A tankönyvi minták legerősebb fejei (átlagos súly; egyenletes eloszlásnál {even:.2f}):</translation>
     </message>
     <message>
+        <source>Against {b}: total variation {tv:.2f}.</source>
+        <translation>{b} futáshoz képest: teljes variációs távolság {tv:.2f}.</translation>
+    </message>
+    <message>
         <source>Layer {l}, head {h}: no textbook pattern stands out. Click to open it.</source>
         <translation>{l}. réteg, {h}. fej: egyik tankönyvi minta sem emelkedik ki. Kattintson a megnyitásához.</translation>
     </message>
@@ -892,6 +896,10 @@
         <source> · the second copy needed {mb} MB while it ran</source>
         <translation> · a második példány futás közben {mb} MB-ot foglalt</translation>
     </message>
+    <message>
+        <source>text B</source>
+        <translation>B szöveg</translation>
+    </message>
 </context>
 <context>
     <name>Controls</name>
@@ -1536,6 +1544,10 @@ rank {rank}</source>
     <message>
         <source>(the largest)</source>
         <translation>(a legnagyobb)</translation>
+    </message>
+    <message>
+        <source>Click a cell to open that head of A in the Attention tab.</source>
+        <translation>Egy cellára kattintva A adott feje megnyílik a Figyelem lapon.</translation>
     </message>
 </context>
 <context>

@@ -9,19 +9,20 @@ def link_views(window) -> None:
 
     - `head_requested(kind, layer, head)` (the Lens): the Attention tab opens that head;
     - `why_requested(WhyTarget)` and `knockout_requested(kind, layer, head)`: the Why tab explains or knocks out;
-    - `compare_requested(LoadedModel)` (Fine-tune): the Compare tab runs the app's model against that one.
+    - `compare_requested(LoadedModel)` (Fine-tune): the Compare tab runs the app's model against that one;
+    - `heads_compared(…)` (Compare): the Attention overview names each head's difference on hover.
     """
     views = {view.key: view for view in window.views}
 
-    def route(signal_name: str, answer_key: str, answer, show_first: bool = False) -> None:
+    def route(signal_name: str, answer_key: str, answer, show_first: bool = False, show: bool = True) -> None:
         if answer_key not in views:
             return
 
         def handle(*args) -> None:
-            if show_first:
+            if show and show_first:
                 window.show_view(answer_key)
             answer(views[answer_key], *args)
-            if not show_first:
+            if show and not show_first:
                 window.show_view(answer_key)
 
         for view in window.views:
@@ -34,3 +35,5 @@ def link_views(window) -> None:
     route("why_requested", "why", lambda why, target: why.explain_target(target))
     route("knockout_requested", "why", lambda why, kind, layer, head: why.knock_out_head(kind, layer, head))
     route("compare_requested", "compare", lambda compare, other: compare.compare_with_model(other))
+    route("heads_compared", "attention", lambda attention, compared: attention.show_head_differences(compared),
+          show=False)  # the overview's hover names each head's difference; the Compare tab stays in front

@@ -38,6 +38,8 @@ class AttentionOverview(QWidget):
         self.hovered: tuple[int, int] | None = None
         self._scores: dict = {}  # pattern -> [layer, head] mean weights, for the hover
         self._even, self._causal = 0.0, False
+        self.differences: np.ndarray | None = None  # [layer, head] total variation against a compared run B
+        self.compared_with = ""  # run B's name
         self.graphics = pg.GraphicsLayoutWidget(self)
         self.plot = self.graphics.addPlot(row=0, col=0)
         self.plot.invertY(True)
@@ -194,7 +196,19 @@ class AttentionOverview(QWidget):
         self.hover_box.setVisible(True)
         self.readout.setText(self._describe(layer, head))
 
+    def set_differences(self, differences: np.ndarray | None, compared_with: str = "") -> None:
+        """Per head, how differently run B (`compared_with`, from the Compare tab) attends: named on hover."""
+        self.differences, self.compared_with = differences, compared_with
+
     def _describe(self, layer: int, head: int) -> str:
+        text = self._describe_pattern(layer, head)
+        d = self.differences
+        if d is not None and layer < d.shape[0] and head < d.shape[1]:
+            text += " " + self.tr("Against {b}: total variation {tv:.2f}.").format(b=self.compared_with,
+                                                                             tv=float(d[layer, head]))
+        return text
+
+    def _describe_pattern(self, layer: int, head: int) -> str:
         scores, even = self._scores, self._even
         leading = max(scores, key=lambda name: scores[name][layer, head]) if scores else None
         if leading is not None and scores[leading][layer, head] <= even:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from viz.ui.attention.kind_names import kind_names
@@ -11,6 +12,8 @@ from viz.ui.why.maps import SignedMap
 
 
 class HeadsPanel(QWidget):
+    head_clicked = Signal(str, int, int)  # kind, layer, head
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.note = QLabel(self)
@@ -29,6 +32,7 @@ class HeadsPanel(QWidget):
         layout.addWidget(self.map, 1)
         self.kind.currentIndexChanged.connect(self._draw)
         self.map.cell_hovered.connect(self._on_hover)
+        self.map.cell_clicked.connect(self._on_click)
         self.show_heads(None)
 
     def show_heads(self, heads: dict | None) -> None:
@@ -58,7 +62,14 @@ class HeadsPanel(QWidget):
     def current(self) -> np.ndarray | None:
         if not self.heads:
             return None
-        return self.heads.get(self.kind.currentData() or next(iter(self.heads)))
+        return self.heads.get(self.current_kind())
+
+    def current_kind(self) -> str | None:
+        return (self.kind.currentData() or next(iter(self.heads))) if self.heads else None
+
+    def _on_click(self, layer: int, head: int) -> None:
+        if self.heads:
+            self.head_clicked.emit(self.current_kind(), layer, head)
 
     def _on_hover(self, layer: int, head: int) -> None:
         self._describe((layer, head) if layer >= 0 else None)
@@ -74,6 +85,7 @@ class HeadsPanel(QWidget):
             layer=layer + 1, head=head + 1, value=decimal(float(values[layer, head]), 3))
         if cell is None:
             text += " " + self.tr("(the largest)")
+        text += " " + self.tr("Click a cell to open that head of A in the Attention tab.")
         self.note.setText(text)
 
     def table(self) -> list[list]:

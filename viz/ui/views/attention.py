@@ -43,6 +43,7 @@ class AttentionView(View):
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
         self.kind_titles = kind_names()
+        self._compared = None  # see show_head_differences
         self.toolbar = AttentionToolbar(self)
         self.overview = AttentionOverview(self)
         self.detail = HeatmapDetail(self)
@@ -152,7 +153,22 @@ class AttentionView(View):
             self.stack.setCurrentWidget(self.steps)
             self.steps.setFocus()
 
+    def show_head_differences(self, compared) -> None:
+        """What the Compare tab found for one text in two runs: (model A, text, run B's name, {kind: [layer, head]
+        total variation}), or None. The overview's hover names each head's difference while that run is shown."""
+        self._compared = compared
+        if self.state.trace is not None:
+            self._apply_differences(self.state.trace, self.toolbar.kind)
+
+    def _apply_differences(self, trace, kind: str) -> None:
+        compared = self._compared
+        if compared is None or (compared[0], compared[1]) != (trace.model_name, trace.text) or kind not in compared[3]:
+            self.overview.set_differences(None)
+        else:
+            self.overview.set_differences(compared[3][kind], compared[2])
+
     def _show_overview(self, trace, kind: str) -> None:
+        self._apply_differences(trace, kind)
         if kind in self._overviews:
             grid, rgba = self._overviews[kind]
             self.overview.show_grid(grid, rgba, self._overview_title(trace, kind), max(trace.attention_shape(kind)[-2:]))

@@ -3,7 +3,7 @@ second model (a fine-tuned copy from the Fine-tune tab)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
@@ -22,6 +22,8 @@ DTYPES = ("float16", "bfloat16", "float32")
 
 class CompareView(View):
     key = "compare"
+    head_requested = Signal(str, int, int)  # kind, layer, head: the Attention tab opens that head of run A
+    heads_compared = Signal(object)  # (model A, text, run B, {kind: [layer, head] TV}) or None: the overview's hover
 
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -54,6 +56,7 @@ class CompareView(View):
         row.addWidget(self.source_b, 1)
         row.addWidget(self.run_button)
         self.heads = HeadsPanel(self)
+        self.heads.head_clicked.connect(self.head_requested)
         self.pages = QTabWidget(self)  # positions (the table) and heads (the attention difference)
         self.pages.addTab(self.table, self.tr("Positions"))
         self.pages.addTab(self.heads, self.tr("Heads"))
@@ -163,6 +166,9 @@ class CompareView(View):
         comparison, second_bytes = outcome.comparison, outcome.second_bytes
         self.comparison = comparison
         self.heads.show_heads(outcome.heads)
+        model = self.state.model
+        self.heads_compared.emit((model.name, self.state.text, self._run_b_name(), outcome.heads)
+                                 if outcome.heads and model is not None else None)
         self.chart.show_comparison(comparison)
         self.table.setRowCount(len(comparison.kl))
         for i in range(len(comparison.kl)):
@@ -184,6 +190,14 @@ class CompareView(View):
             text += self.tr(" · the second copy needed {mb} MB while it ran").format(
                 mb=decimal(second_bytes / 2**20, 0))
         self.summary.setText(text)
+
+    def _run_b_name(self) -> str:
+        mode = self.mode.currentData()
+        if mode == "model" and self.second_model is not None:
+            return self.second_model.name
+        if mode == "source":
+            return self.source_b.text().strip()
+        return self.dtype.currentText() if mode == "dtype" else self.tr("text B")
 
     def export_widget(self) -> QWidget:
         return self.chart
