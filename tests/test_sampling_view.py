@@ -122,6 +122,15 @@ def test_top_k_runs_to_the_whole_vocabulary(make_view, qtbot):
     assert c.top_k_spin.value() == 0 and c.top_k_spin.text() == "off"
 
 
+def test_greedy_explanation_toggles_the_box_when_clicked(make_view, qtbot):
+    view = make_view("gpt2")
+    view.show()
+    qtbot.mouseClick(view.controls.greedy_note, Qt.LeftButton)
+    assert view.controls.greedy_check.isChecked()
+    qtbot.mouseClick(view.controls.greedy_note, Qt.LeftButton)
+    assert not view.controls.greedy_check.isChecked()
+
+
 def test_greedy_keeps_only_the_argmax(make_view, qtbot):
     view = make_view("gpt2")
     qtbot.mouseClick(view.controls.greedy_check, Qt.LeftButton)

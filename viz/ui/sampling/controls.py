@@ -19,6 +19,21 @@ TEMPERATURE_RANGE = (0.05, 5.0)
 SLIDER_STEPS = 1000
 
 
+class NoteLabel(QLabel):
+    """A checkbox's wrapped explanation that toggles the box when clicked, as the box's own text would."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.LeftButton and self.rect().contains(event.position().toPoint()) and self._box.isEnabled():
+            self._box.toggle()
+        super().mouseReleaseEvent(event)
+
+
 class SamplingControls(QWidget):
     changed = Signal(object)  # SamplingSettings
 
@@ -33,9 +48,7 @@ class SamplingControls(QWidget):
         self.greedy_check = QCheckBox(self.tr("Greedy"), self)
         # what greedy means, beside the box and wrapping: a checkbox's own text never wraps, and in a longer
         # language it set the width of all the controls beside the chart
-        self.greedy_note = QLabel(self.tr("always the most likely token"), self)
-        self.greedy_note.setWordWrap(True)
-        self.greedy_note.setBuddy(self.greedy_check)
+        self.greedy_note = NoteLabel(self.tr("always the most likely token"), self.greedy_check, self)
         self.top_k_slider = self._slider(0, SLIDER_STEPS)
         self.top_k_spin = QSpinBox(self)
         self.top_k_spin.setSpecialValueText(self.tr("off"))
