@@ -57,12 +57,12 @@ class CompareView(View):
         row.addWidget(self.run_button)
         self.heads = HeadsPanel(self)
         self.heads.head_clicked.connect(self.head_requested)
-        self.pages = QTabWidget(self)  # positions (the table) and heads (the attention difference)
-        self.pages.addTab(self.table, self.tr("Positions"))
-        self.pages.addTab(self.heads, self.tr("Heads"))
+        self.result_tabs = QTabWidget(self)  # positions (the table) and heads (the attention difference)
+        self.result_tabs.addTab(self.table, self.tr("Positions"))
+        self.result_tabs.addTab(self.heads, self.tr("Heads"))
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.chart)
-        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(self.result_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -198,6 +198,17 @@ class CompareView(View):
         if mode == "source":
             return self.source_b.text().strip()
         return self.dtype.currentText() if mode == "dtype" else self.tr("text B")
+
+    def pages(self) -> list:
+        return list(range(self.result_tabs.count()))
+
+    def show_page(self, page) -> None:
+        self.result_tabs.setCurrentIndex(page)
+
+    def set_presenting(self, on: bool) -> None:
+        from viz.ui.presentation import fit_tab_bar
+
+        fit_tab_bar(self.result_tabs.tabBar(), on)
 
     def export_widget(self) -> QWidget:
         return self.chart
