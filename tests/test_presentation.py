@@ -144,6 +144,26 @@ def test_chrome_stays_hidden_when_the_language_changes_while_presenting(shown, q
     qtbot.waitUntil(lambda: window.menuBar().isVisible() and window.model_bar.isVisible())
 
 
+def test_charts_made_while_presenting_are_not_scaled_twice(shown, qtbot):
+    """A language switch rebuilds every view while the projector font is in place: its charts must come out the
+    size they had before the switch, not that size times the presentation factor again."""
+    window = shown
+    window.presentation.enter()
+
+    def tick_points():
+        chart = window.view("compare").chart
+        return chart.plotItem.getAxis("left").style["tickFont"].pointSizeF()
+
+    before = tick_points()
+    old_bar = window.model_bar
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.model_bar is not old_bar and window.tabs.isVisible(), timeout=60_000)
+    assert tick_points() == pytest.approx(before, rel=0.02)
+    assert window.view("attention").overview.fonts.base_points * window.presentation.scale == pytest.approx(
+        QApplication.instance().font().pointSizeF(), rel=0.02)
+    window.presentation.leave()
+
+
 def test_real_views_survive_repeated_scaling_with_a_trace(shown, qtbot, tiny_loaded, tiny_trace):
     """Fonts change under every view many times (F5, zoom, Esc) while they show a trace."""
     window = shown

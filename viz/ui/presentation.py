@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QScreen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from viz.ui.theme import refresh_fonts
+from viz.ui.ui_scale import set_current_scale
 
 # 24 pt at 96 dpi is 32 px; at 1080 lines that is what the back row of a lecture hall can read.
 PRESENTATION_PIXELS_AT_1080P = 32
@@ -128,6 +129,7 @@ class PresentationController(QObject):
 
     def restore_font(self) -> None:
         """Put the application font back (the window is closing; other windows keep their size)."""
+        set_current_scale(1.0)
         if self.app.font() != self.base_font:
             self.app.setFont(self.base_font)
             refresh_fonts(self.app, self.window)
@@ -139,6 +141,7 @@ class PresentationController(QObject):
             font.setPointSizeF(self.base_font.pointSizeF() * scale)
         else:
             font.setPixelSize(max(1, round(self.base_font.pixelSize() * scale)))
+        set_current_scale(scale)
         self.app.setFont(font)
         refresh_fonts(self.app, self.window)
         self.window.apply_scale(scale)

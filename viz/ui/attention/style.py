@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QWidget
 
+from viz.ui.ui_scale import unscaled_points
+
 COLORMAP_NAME = "viridis"  # perceptually uniform, readable in grey and by most colour-blind viewers
 # Masked positions: a hue-free grey, distinct from every viridis colour, hatched where space allows.
 MASKED_RGBA = (172, 172, 172, 255)
@@ -104,7 +106,7 @@ class FontScale:
 
     def __init__(self, widget: QWidget):
         self.widget = widget
-        self.base_points = widget.font().pointSizeF()
+        self.base_points = unscaled_points(widget.font())
         self.factor = 1.0
 
     def font(self, relative: float = 1.0, bold: bool = False) -> QFont:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from viz.ui.quantization.labels import FIELD_COLORS
+from viz.ui.ui_scale import unscaled_points
 
 SLOTS = 32
 
@@ -29,7 +30,7 @@ class BitRow(QWidget):
         super().__init__(parent)
         self._bits = ""
         self._fields: tuple = ()
-        self._base_points = max(self.font().pointSizeF(), 8.0)
+        self._base_points = unscaled_points(self.font(), 8.0)
         self._scale = 1.0
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
         self.setMinimumWidth(SLOTS * 14)

@@ -8,6 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
+from viz.ui.ui_scale import unscaled_points
+
 
 class LogAxis(pg.AxisItem):
     """In log mode, labels on decades, and on 2× and 5× while fewer than two decades are in view.
@@ -62,8 +64,7 @@ class ScaledPlot(pg.PlotWidget):
         self.on_resize = None  # e.g. re-space tick labels that depend on the width
         # The font at creation is the reference: presentation mode enlarges the application font AND calls
         # set_scale, so scaling the current font again would count the enlargement twice.
-        size = self.font().pointSizeF()
-        self._base_points = size if size > 0 else 10.0
+        self._base_points = unscaled_points(self.font()) or 10.0
         self.plotItem.showGrid(x=True, y=True, alpha=0.25)
         for side in ("bottom", "left"):
             self.plotItem.getAxis(side).enableAutoSIPrefix(False)  # errors near 1e-4 must read as 1e-4, not "100 µ"

@@ -14,6 +14,7 @@ from viz.core.quant.formats import BF16, FP16, FP32, encode_all
 from viz.ui.flow_layout import flow_row, keep_together
 from viz.ui.quantization.bit_row import BitRow
 from viz.ui.quantization.labels import FIELD_COLORS
+from viz.ui.ui_scale import unscaled_points
 from viz.ui.workers import LatestWorker
 
 FORMATS = ("fp32", "fp16", "bf16", "int8")
@@ -96,7 +97,7 @@ class FormatsPanel(QWidget):
             grid.addWidget(detail, 2 * i + 1, 1)
             self.titles[key], self.rows[key], self.details[key] = title, row, detail
         grid.setColumnStretch(1, 1)
-        self._base_points = max(self.font().pointSizeF(), 8.0)
+        self._base_points = unscaled_points(self.font(), 8.0)
         self.set_scale(1.0)
         grid.setVerticalSpacing(6)
         body = QWidget(self)

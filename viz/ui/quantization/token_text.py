@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from viz.ui.quantization.labels import FLIP_COLOR
+from viz.ui.ui_scale import unscaled_points
 
 
 def _visible(piece: str) -> str:
@@ -31,7 +32,7 @@ class TokenText(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
-        self._base_points = max(self.font().pointSizeF(), 8.0)
+        self._base_points = unscaled_points(self.font(), 8.0)
         self.set_scale(1.0)
         self.highlighted.connect(self._on_link)
         self.anchorClicked.connect(lambda url: self._on_link(url.toString()))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 
 from viz.ui.numbers import decimal, significant
+from viz.ui.ui_scale import unscaled_points
 
 _VIRIDIS = pg.colormap.get("viridis")
 KEPT_COLOR = _VIRIDIS.map(0.55, mode="qcolor")  # teal
@@ -44,7 +45,7 @@ class DistributionChart(pg.PlotWidget):
         super().__init__(parent, axisItems={"bottom": CappedAxis("bottom")})
         self._fit = 0
         self._scale = 1.0
-        self._base_points = self.font().pointSizeF()  # the font at scale 1
+        self._base_points = unscaled_points(self.font())  # the font at scale 1
         self._mode = "probabilities"
         self._range = None  # (x low, x high, rows) last set
         self._title = ""
