@@ -79,14 +79,15 @@ class HeadsPanel(QWidget):
         if values is None:
             return
         layer, head = cell if cell is not None else np.unravel_index(int(values.argmax()), values.shape)
-        text = self.tr("Each cell: how differently that head of B spreads its attention than the same head of A "
-                       "(total variation, averaged over the queries; 0 alike, 1 disjoint). ")
-        text += self.tr("Layer {layer}, head {head}: {value}").format(
+        text = self.tr("Layer {layer}, head {head}: {value}").format(
             layer=layer + 1, head=head + 1, value=decimal(float(values[layer, head]), 3))
         if cell is None:
             text += " " + self.tr("(the largest)")
-        text += " " + self.tr("Click a cell to open that head of A in the Attention tab.")
-        self.note.setText(text)
+        self.note.setText(text)  # one line: the picture keeps the height (the explanation is the map's tooltip)
+        self.map.setToolTip(
+            self.tr("Each cell: how differently that head of B spreads its attention than the same head of A "
+                    "(total variation, averaged over the queries; 0 alike, 1 disjoint). ")
+            + self.tr("Click a cell to open that head of A in the Attention tab."))
 
     def table(self) -> list[list]:
         if not self.heads:
