@@ -833,8 +833,8 @@
         <translation>B token</translation>
     </message>
     <message>
-        <source>KL (nats)</source>
-        <translation>KL (nat)</translation>
+        <source>KL</source>
+        <translation>KL</translation>
     </message>
     <message>
         <source>top-1 A</source>

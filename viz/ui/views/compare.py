@@ -43,10 +43,11 @@ class CompareView(View):
         self.summary.setWordWrap(True)
         self.chart = KlChart(self)
         self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels([self.tr("token A"), self.tr("token B"), self.tr("KL (nats)"),
+        self.table.setHorizontalHeaderLabels([self.tr("token A"), self.tr("token B"), self.tr("KL"),
                                               self.tr("top-1 A"), self.tr("top-1 B")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # headers never cut
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Five equal columns fit the pane at 1280x800 without sideways scrolling; short headers fit them (the
+        # chart's axis says the unit, nats).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Run B:"), self))
