@@ -114,6 +114,7 @@ def main() -> int:
     from viz.core.loading import LoadRequest, load_model
     from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
     from viz.core.trace import run_trace
+    from viz.core.trace_logits import ArrayLogits
     from viz.ui.state import AppState
     from viz.ui.views.sampling import SamplingView
 
@@ -134,7 +135,7 @@ def main() -> int:
     for kind in ("flat", "peaked"):
         logits = shaped_logits(kind)
         rows = np.repeat(logits[None], len(trace.tokens), axis=0)  # [position, vocab]
-        state.trace = replace(trace, logits=rows)
+        state.trace = replace(trace, logit_store=ArrayLogits(rows))
         state.trace_changed.emit(state.trace)
         app.processEvents()
         ranked = rank_logits(logits)

@@ -124,3 +124,34 @@ def test_the_eager_fallback_refuses_what_would_not_fit(tiny_loaded, monkeypatch)
     with pytest.raises(TraceError, match="shorten the text to about 10 tokens"):
         run_trace(tiny_loaded("bloom"), TEXT)
     assert len(run_trace(tiny_loaded("bloom"), "The quick").tokens) <= 10
+
+
+@pytest.mark.parametrize("arch", ["llama", "t5"])
+def test_a_trace_that_would_not_fit_in_free_memory_names_a_length_that_does(tiny_loaded, arch, monkeypatch):
+    from viz.core import trace_budget
+    from viz.core.errors import TraceError
+
+    loaded = tiny_loaded(arch)
+    target = "a b" if arch == "t5" else None
+    n_tokens = len(run_trace(loaded, TraceRequest(TEXT, target)).tokens)
+    stacks = trace_budget.stack_shapes(loaded.config, arch == "t5")
+    per_token = sum(s.kept_per_token(4) for s in stacks) + max(s.working_per_token(4) for s in stacks)  # float32
+    free = int(5 * per_token / trace_budget.SHARE_OF_FREE) + 1  # room for 5 tokens
+    monkeypatch.setattr(trace_budget, "free_bytes", lambda device: free)
+    with pytest.raises(TraceError, match=rf"Tracing {n_tokens} tokens .* shorten the text to about 5 tokens\.$"):
+        run_trace(loaded, TraceRequest(TEXT, target))
+    trace_budget.check_trace_fits(loaded, 5)  # what the sentence offers fits
+    monkeypatch.setattr(trace_budget, "free_bytes", lambda device: None)  # unknown free memory: no claim
+    assert len(run_trace(loaded, TraceRequest(TEXT, target)).tokens) == n_tokens
+
+
+def test_the_trace_estimate_counts_grouped_keys_and_every_hidden_state():
+    from types import SimpleNamespace
+
+    from viz.core.trace_budget import stack_shapes
+
+    llama_1b = SimpleNamespace(hidden_size=2048, num_attention_heads=32, num_key_value_heads=8, head_dim=64,
+                               intermediate_size=8192, num_hidden_layers=16)
+    (stack,) = stack_shapes(llama_1b, encoder_decoder=False)
+    assert stack.kept_per_token(2) == (16 * (32 + 8) * 64 + 17 * 2048) * 2  # bf16 queries, keys, states
+    assert stack.working_per_token(2) == (4 * 2048 + 2 * 8192) * 2

@@ -55,12 +55,7 @@ def head_max(layer: np.ndarray) -> np.ndarray:
 
 def layer_aggregate(trace: Trace, kind: str, layer: int, how: str = HEAD_MEAN) -> np.ndarray:
     """Mean or max over the heads of one layer, `[query, key]` float32, one block of rows at a time."""
-    _, _, n_query, n_key = trace.attention_shape(kind)
-    out = np.empty((n_query, n_key), dtype=np.float32)
-    for start, block in trace.attention_store.blocks(kind, layer):  # block: torch [head, row, key]
-        reduced = block.double().mean(dim=0) if how == HEAD_MEAN else block.amax(dim=0)
-        out[start : start + block.shape[1]] = reduced.float().cpu().numpy()
-    return out
+    return trace.attention_store.head_reduce(kind, layer, "mean" if how == HEAD_MEAN else "max")
 
 
 def trace_rollout(trace: Trace, kind: str, layers: int | None = None) -> np.ndarray:

@@ -76,6 +76,17 @@ class AttentionStore:
         for start in range(0, n_query, rows):
             yield start, self._layer_rows(kind, layer, slice(start, min(n_query, start + rows)))
 
+    def head_reduce(self, kind: str, layer: int, how: str) -> np.ndarray:
+        """Mean ("mean", summed in float64) or maximum ("max") over the heads of one layer: `[query, key]` float32."""
+        import torch
+
+        _, _, n_query, n_key = self.shape(kind)
+        out = np.empty((n_query, n_key), dtype=np.float32)
+        for start, block in self.blocks(kind, layer):  # block: torch [head, row, key]
+            reduced = block.double().mean(dim=0) if how == "mean" else block.amax(dim=0)
+            out[start : start + block.shape[1]] = reduced.float().cpu().numpy()
+        return out
+
     def visible_blocks(self, kind: str, layer: int, multiple: int = 1, key_multiple: int = 1):
         """For one-pass summaries: (first row, first key, weights torch `[head, row, key]`) over all query rows.
         Keys before `first key` (a multiple of `key_multiple`) or after the block's last key have weight 0."""
@@ -164,3 +175,30 @@ class ArrayAttention(AttentionStore):
         import torch
 
         return torch.from_numpy(np.array(self.arrays[kind][layer, :, rows]))  # a writable copy of the block
+
+    def visible_blocks(self, kind: str, layer: int, multiple: int = 1, key_multiple: int = 1):
+        """Views of the arrays, not copies (summaries only read them); a causal block leaves out the keys after
+        its last row, which weigh 0."""
+        _, heads, n_query, n_key = self.shape(kind)
+        causal = kind == "decoder" and kind not in self.hidden_masks
+        rows = max(1, BLOCK_BYTES // max(1, heads * n_key * 4))
+        rows = max(multiple, rows - rows % multiple)
+        for start in range(0, n_query, rows):
+            stop = min(n_query, start + rows)
+            yield start, 0, _read_only_tensor(self.arrays[kind][layer, :, start:stop, : min(n_key, stop) if causal else n_key])
+
+    def head_reduce(self, kind: str, layer: int, how: str) -> np.ndarray:
+        array = self.arrays[kind][layer]  # [head, query, key]
+        reduced = array.mean(axis=0, dtype=np.float64) if how == "mean" else array.max(axis=0)
+        return reduced.astype(np.float32)
+
+
+def _read_only_tensor(view: np.ndarray):
+    """A torch tensor sharing a read-only array's memory (torch warns that it could write; nothing here does)."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The given NumPy array is not writable")
+        return torch.from_numpy(view)

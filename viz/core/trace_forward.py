@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from viz.core.errors import TraceError
 from viz.core.families import Family
 from viz.core.trace_attention import ArrayAttention, AttentionStore, CapturedAttention
+from viz.core.trace_budget import check_trace_fits
 from viz.core.trace_capture import Recorder, use_capture
 from viz.core.trace_hidden import HiddenStates
 from viz.core.trace_logits import ArrayLogits, HeadLogits, Logits, output_head
@@ -41,8 +42,11 @@ def traced_forward(loaded, ids, decoder_ids=None) -> ForwardResult:
     """`ids`: torch `[1, seq]`; `decoder_ids`: torch `[1, out]` for encoder-decoder models. Runs under inference mode."""
     model = loaded.model
     record = use_capture(model)
-    if not record:
-        _check_eager_budget(loaded, ids.shape[1], 0 if decoder_ids is None else decoder_ids.shape[1])
+    n_output = 0 if decoder_ids is None else decoder_ids.shape[1]
+    if record:
+        check_trace_fits(loaded, max(ids.shape[1], n_output))
+    else:
+        _check_eager_budget(loaded, ids.shape[1], n_output)
     if loaded.family == Family.ENCODER_DECODER:
         attention, hidden, final = _encoder_decoder(model, ids, decoder_ids, record)
     else:

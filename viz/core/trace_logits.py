@@ -130,12 +130,17 @@ class ArrayLogits(Logits):
         self.array.setflags(write=False)
         self.positions, self.vocab_size = self.array.shape
         self.top = _top_of(self.array)
+        self._views: dict[int, np.ndarray] = {}
 
     def rows(self, positions) -> np.ndarray:
         return self.array[list(positions)]
 
     def row(self, position: int) -> np.ndarray:
-        return self.array[position]  # a read-only view
+        """A read-only view; a re-read is the same object, as with `HeadLogits` (views cache work by identity)."""
+        position = _index(position, self.positions)
+        if position not in self._views:
+            self._views[position] = self.array[position]
+        return self._views[position]
 
     def nbytes(self) -> int:
         return self.array.nbytes
