@@ -55,20 +55,25 @@ def main() -> None:
     tick = QTimer(interval=5)
     tick.timeout.connect(lambda: (gaps.append(clock.restart()), sampler.beat()))
     window.text_edit.setFocus()
+    paste_ms = []
+
+    def paste():  # as Ctrl+V does: one step of the event loop, timed among the others
+        started = time.perf_counter()
+        window.text_edit.insertFromMimeData(mime)
+        paste_ms.append((time.perf_counter() - started) * 1000)
+
+    count = len(traced)
     sampler.start()
-    started = time.perf_counter()
-    window.text_edit.insertFromMimeData(mime)
-    paste_ms = (time.perf_counter() - started) * 1000
     clock.start()
     tick.start()
-    count = len(traced)
+    QTimer.singleShot(20, paste)
     end = time.perf_counter() + args.watch
     while time.perf_counter() < end:
         app.processEvents()
     tick.stop()
     sampler.stop()
-    print(f"paste call on the GUI thread: {paste_ms:.0f} ms")
-    print(f"longest GUI-thread step afterwards: {max(gaps)} ms over {len(gaps)} ticks")
+    print(f"paste call on the GUI thread: {paste_ms[0]:.0f} ms")
+    print(f"longest GUI-thread step, the paste included: {max(gaps)} ms over {len(gaps)} ticks (goal <= 50 ms)")
     print(f"text box holds {len(window.text_edit.toPlainText()):,} characters; traces after the paste: "
           f"{len(traced) - count}; tokens traced: {len(traced[-1].tokens)}")
     print(f"notice: {window.notice_label.text()}")
