@@ -19,9 +19,12 @@ from tiny_models import save_tiny_model  # noqa: E402
 
 @pytest.fixture(scope="session", autouse=True)
 def gui_thread_gc(qapp):
-    """As in the app: cyclic garbage is collected in the GUI thread only (see viz.ui.gui_thread_gc)."""
+    """As in the app: cyclic garbage is collected in the GUI thread only (see viz.ui.gui_thread_gc), and
+    imports run without PySide's hook (see viz.ui.plain_import)."""
     from viz.ui.gui_thread_gc import collect_in_gui_thread
+    from viz.ui.plain_import import restore_plain_import
 
+    restore_plain_import()
     return collect_in_gui_thread(qapp)
 
 

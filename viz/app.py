@@ -63,8 +63,10 @@ def run_gui(args) -> int:
     from viz.ui.i18n import install_language
     from viz.ui.main_window import MainWindow, app_icon
     from viz.ui.settings import APPLICATION, ORGANIZATION, read_settings, save_settings
+    from viz.ui.plain_import import restore_plain_import
     from viz.ui.theme import ThemeManager
 
+    restore_plain_import()  # the model loader's thousands of imports run without PySide's hook
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collect_in_gui_thread(app)  # workers must never run Qt destructors
     app.setOrganizationName(ORGANIZATION)
