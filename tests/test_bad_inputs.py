@@ -204,3 +204,24 @@ def test_session_text_with_lone_surrogates_is_cleaned_with_a_notice(qtbot, windo
         window.sessions.open(session)
     assert window.state.trace.text == "caf\ufffd au lait"
     assert "not valid Unicode" in window.notice_label.text()
+
+
+def test_the_text_box_holds_a_long_context_models_whole_context(qtbot, window, tmp_path, tiny_model_dir):
+    import json
+    import shutil
+
+    from viz.core.loading import LoadRequest
+    from viz.ui.text_box import CHARACTERS_PER_POSITION, TEXT_BOX_LIMIT
+
+    folder = tmp_path / "long-context"
+    shutil.copytree(tiny_model_dir("llama"), folder)
+    config = json.loads((folder / "config.json").read_text())
+    config["max_position_embeddings"] = 20_000  # rotary positions: no weights depend on it
+    (folder / "config.json").write_text(json.dumps(config))
+    with qtbot.waitSignal(window.state.trace_changed, timeout=60_000):
+        window.load(LoadRequest(str(folder), device="cpu"))
+    assert window.text_edit.limit == 20_000 * CHARACTERS_PER_POSITION > TEXT_BOX_LIMIT
+    window.text_edit.blockSignals(True)  # the box alone: no retrace of 20,000 tokens
+    window.text_edit.set_bounded_text("word " * 30_000)  # 150,000 characters
+    window.text_edit.blockSignals(False)
+    assert len(window.text_edit.toPlainText()) == 20_000 * CHARACTERS_PER_POSITION

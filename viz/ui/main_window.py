@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
     def _show_model(self, loaded) -> None:
         self.model_bar.show_model(loaded)
         self.model_bar.add_recent(loaded.name)
+        self.text_edit.fit_model(loaded.max_positions())
         self.target_edit.setVisible(loaded.family.value == "encoder-decoder")
         self.setWindowTitle(self.tr("Transformer Viz — {0}").format(loaded.name))
 
