@@ -22,3 +22,16 @@ def test_the_overview_hover_names_each_heads_leading_pattern(shown, qtbot, tiny_
     overview.show_patterns([], 0.1, scores, causal=False)
     described = overview._describe(1, 2)
     assert "largest weight" in described and "previous token" in described
+
+
+def test_small_mean_weights_keep_two_significant_digits_in_the_chosen_language(qtbot):
+    from viz.ui import i18n
+    from viz.ui.attention.overview import _weight
+
+    assert _weight(0.6312) == "0.63"
+    assert _weight(1 / 8192) == "0.00012"  # an even spread over 8,192 keys, not 0.00
+    i18n.install_language("hu")
+    try:
+        assert _weight(0.6312) == "0,63" and _weight(1 / 8192) == "0,00012"
+    finally:
+        i18n.install_language("en")

@@ -77,12 +77,20 @@
         <translation>maga a token</translation>
     </message>
     <message>
-        <source>{pattern}: &lt;a href=&quot;{l}:{h}&quot;&gt;layer {L}, head {H}&lt;/a&gt; ({w:.2f})</source>
-        <translation>{pattern}: &lt;a href=&quot;{l}:{h}&quot;&gt;{L}. réteg, {H}. fej&lt;/a&gt; ({w:.2f})</translation>
+        <source>{pattern}: &lt;a href=&quot;{l}:{h}&quot;&gt;layer {L}, head {H}&lt;/a&gt; ({w})</source>
+        <translation>{pattern}: &lt;a href=&quot;{l}:{h}&quot;&gt;{L}. réteg, {H}. fej&lt;/a&gt; ({w})</translation>
     </message>
     <message>
-        <source>Strongest heads for the textbook patterns (mean weight; {even:.2f} if spread evenly):</source>
-        <translation>A tankönyvi minták legerősebb fejei (átlagos súly; egyenletes eloszlásnál {even:.2f}):</translation>
+        <source>Strongest heads for the textbook patterns (mean weight; {even} if spread evenly):</source>
+        <translation>A tankönyvi minták legerősebb fejei (átlagos súly; egyenletes eloszlásnál {even}):</translation>
+    </message>
+    <message>
+        <source>Layer {l}, head {h}: looks most at: {pattern} (mean weight {w}; {even} if spread evenly). Click to open it.</source>
+        <translation>{l}. réteg, {h}. fej: leginkább ide néz: {pattern} (átlagos súly {w}; egyenletes eloszlásnál {even}). Kattintson a megnyitásához.</translation>
+    </message>
+    <message>
+        <source>Layer {l}, head {h}: largest weight {m:.3f}; looks most at: {pattern} (mean weight {w}; {even} if spread evenly). Click to open it.</source>
+        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}; leginkább ide néz: {pattern} (átlagos súly {w}; egyenletes eloszlásnál {even}). Kattintson a megnyitásához.</translation>
     </message>
     <message>
         <source>Against {b}: total variation {tv:.2f}.</source>
@@ -93,16 +101,8 @@
         <translation>{l}. réteg, {h}. fej: egyik tankönyvi minta sem emelkedik ki. Kattintson a megnyitásához.</translation>
     </message>
     <message>
-        <source>Layer {l}, head {h}: looks most at: {pattern} (mean weight {w:.2f}; {even:.2f} if spread evenly). Click to open it.</source>
-        <translation>{l}. réteg, {h}. fej: leginkább ide néz: {pattern} (átlagos súly {w:.2f}; egyenletes eloszlásnál {even:.2f}). Kattintson a megnyitásához.</translation>
-    </message>
-    <message>
         <source>Layer {l}, head {h}: largest weight {m:.3f}. Click to open it.</source>
         <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}. Kattintson a megnyitásához.</translation>
-    </message>
-    <message>
-        <source>Layer {l}, head {h}: largest weight {m:.3f}; looks most at: {pattern} (mean weight {w:.2f}; {even:.2f} if spread evenly). Click to open it.</source>
-        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}; leginkább ide néz: {pattern} (átlagos súly {w:.2f}; egyenletes eloszlásnál {even:.2f}). Kattintson a megnyitásához.</translation>
     </message>
     <message>
         <source>Knock out this head</source>

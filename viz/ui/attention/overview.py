@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QLabel, QMenu, QVBoxLayout, QWi
 from viz.core.attention_pool import OverviewGrid, grid_from_pooled
 from viz.core.head_patterns import FIRST, NEXT, PREVIOUS, SELF, HeadPattern
 from viz.ui.attention.style import FontScale, colorize, colormap, set_colorbar_range, style_colorbar
+from viz.ui.numbers import decimal, significant
 
 HOVER_COLOUR = "#ff3b30"
 
@@ -150,9 +151,9 @@ class AttentionOverview(QWidget):
         self._scores, self._even, self._causal = scores or {}, even, causal
         names = self.pattern_names()
         parts = [
-            self.tr("{pattern}: <a href=\"{l}:{h}\">layer {L}, head {H}</a> ({w:.2f})").format(
+            self.tr("{pattern}: <a href=\"{l}:{h}\">layer {L}, head {H}</a> ({w})").format(
                 pattern=names[found.pattern], l=found.layer, h=found.head, L=found.layer + 1, H=found.head + 1,
-                w=found.score,
+                w=_weight(found.score),
             )
             for found in strongest
         ]
@@ -160,8 +161,8 @@ class AttentionOverview(QWidget):
         if not parts:
             self.patterns.clear()
             return
-        lead = self.tr("Strongest heads for the textbook patterns (mean weight; {even:.2f} if spread evenly):").format(
-            even=even
+        lead = self.tr("Strongest heads for the textbook patterns (mean weight; {even} if spread evenly):").format(
+            even=_weight(even)
         )
         self.patterns.setText(lead + " " + " · ".join(parts))
 
@@ -213,18 +214,18 @@ class AttentionOverview(QWidget):
         leading = max(scores, key=lambda name: scores[name][layer, head]) if scores else None
         if leading is not None and scores[leading][layer, head] <= even:
             leading = None  # no stronger than an even spread: no pattern to name
-        words = {"l": layer + 1, "h": head + 1, "m": float(self.grid.head_max[layer, head]), "even": even}
+        words = {"l": layer + 1, "h": head + 1, "m": float(self.grid.head_max[layer, head]), "even": _weight(even)}
         if leading is not None:
-            words.update(pattern=self.pattern_names()[leading], w=float(scores[leading][layer, head]))
+            words.update(pattern=self.pattern_names()[leading], w=_weight(scores[leading][layer, head]))
         if self._causal and leading is None:
             return self.tr("Layer {l}, head {h}: no textbook pattern stands out. Click to open it.").format(**words)
         if self._causal:
-            return self.tr("Layer {l}, head {h}: looks most at: {pattern} (mean weight {w:.2f}; {even:.2f} if spread "
+            return self.tr("Layer {l}, head {h}: looks most at: {pattern} (mean weight {w}; {even} if spread "
                            "evenly). Click to open it.").format(**words)
         if leading is None:
             return self.tr("Layer {l}, head {h}: largest weight {m:.3f}. Click to open it.").format(**words)
-        return self.tr("Layer {l}, head {h}: largest weight {m:.3f}; looks most at: {pattern} (mean weight {w:.2f}; "
-                       "{even:.2f} if spread evenly). Click to open it.").format(**words)
+        return self.tr("Layer {l}, head {h}: largest weight {m:.3f}; looks most at: {pattern} (mean weight {w}; "
+                       "{even} if spread evenly). Click to open it.").format(**words)
 
     def _on_mouse_clicked(self, event) -> None:
         cell = self.cell_at_scene(event.scenePos())
@@ -261,3 +262,10 @@ class AttentionOverview(QWidget):
         pen = self.hover_box.pen()
         pen.setWidthF(self.fonts.width(3))
         self.hover_box.setPen(pen)
+
+
+def _weight(value: float) -> str:
+    """A mean attention weight: two decimals, or two significant digits when small (over thousands of keys an
+    even spread is 0.00012, not 0.00), as the chosen language writes numbers."""
+    value = float(value)
+    return decimal(value, 2) if value >= 0.095 else significant(value, 2)
