@@ -3447,8 +3447,8 @@ rank {rank}</source>
         <translation>A modell sosem lát betűket: a tokenizáló a szókincse darabjaira vágja a szöveget, és a modell ezek azonosítóit kapja meg. Minden lapka egy token, alatta az azonosítója; a ␣ a tokenhez tartozó szóközt jelöli, a ‐ pedig egy szót folytató darabot. Mutass egy lapkára, hogy kiemeld a karaktereit; lent más tokenizálók ugyanazt a szöveget másképp vágják fel.</translation>
     </message>
     <message>
-        <source>{chars} characters ({bytes} bytes in UTF-8) → {tokens} tokens ({special} special) · {ratio:.2f} characters per token</source>
-        <translation>{chars} karakter ({bytes} bájt UTF-8-ban) → {tokens} token ({special} speciális) · {ratio:.2f} karakter tokenenként</translation>
+        <source>{chars} characters ({bytes} bytes in UTF-8) → {tokens} tokens ({special} special) · {ratio} characters per token</source>
+        <translation>{chars} karakter ({bytes} bájt UTF-8-ban) → {tokens} token ({special} speciális) · {ratio} karakter tokenenként</translation>
     </message>
     <message>
         <source>(cut to the model&apos;s length: the counts are of the tokens the model sees)</source>

@@ -140,7 +140,7 @@ class ComparePanel(QWidget):
                 row.name,
                 row.error or self.describe(row.scheme),
                 integer(row.scheme.vocab_size) if not row.error else "",
-                str(counts.tokens) if not row.error else "",
+                integer(counts.tokens) if not row.error else "",
                 decimal(counts.characters_per_token, 2) if not row.error else "",
             ]
             for c, value in enumerate(cells):

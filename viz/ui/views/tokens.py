@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from viz.ui.numbers import decimal, integer
 from viz.ui.tokens.chip_flow import TokenFlow
 from viz.ui.tokens.compare_panel import ComparePanel
 from viz.ui.tokens.source_text import SourceText
@@ -105,13 +106,13 @@ class TokensView(View):
     def _show_counts(self, counts) -> None:
         line = self.tr(
             "{chars} characters ({bytes} bytes in UTF-8) → {tokens} tokens ({special} special) · "
-            "{ratio:.2f} characters per token"
+            "{ratio} characters per token"
         ).format(
-            chars=counts.characters,
-            bytes=counts.utf8_bytes,
-            tokens=counts.tokens,
-            special=counts.special,
-            ratio=counts.characters_per_token,
+            chars=integer(counts.characters),
+            bytes=integer(counts.utf8_bytes),
+            tokens=integer(counts.tokens),
+            special=integer(counts.special),
+            ratio=decimal(counts.characters_per_token, 2),
         )
         if counts.truncated:
             line += " " + self.tr("(cut to the model's length: the counts are of the tokens the model sees)")
