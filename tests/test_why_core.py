@@ -260,7 +260,9 @@ def test_patching_map_is_one_where_the_last_layer_decides(sharp_loaded, arch):
     if arch == "gpt2":
         # A causal model: positions before the first changed token are the same in both runs; restoring them
         # restores nothing. The last layer's residual at the predicting position is all the head reads.
-        np.testing.assert_allclose(residual[:, :first_change], 0.0, atol=1e-6)
+        # (The patched runs are batched and the corrupted one is not: their matrix products round differently,
+        # by about 1e-5 of the clean-corrupted gap with torch 2.14 and transformers 5.24.)
+        np.testing.assert_allclose(residual[:, :first_change], 0.0, atol=1e-4)
         assert residual[-1, clean.row] == pytest.approx(1.0, abs=1e-4)  # batched passes round a little differently
 
 
