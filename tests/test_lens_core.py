@@ -71,6 +71,31 @@ def test_chunks_do_not_change_the_grid_and_focus_ranks_follow_the_logits(tiny_lo
     np.testing.assert_allclose(chunked.focus_probs[1], torch.softmax(logits, -1)[:, 42].numpy(), atol=1e-6)
 
 
+@pytest.mark.parametrize("arch", ["gpt2", "t5"])
+def test_a_first_screen_is_the_whole_grids_first_columns_and_shares_its_forward_pass(tiny_loaded, arch, monkeypatch):
+    import viz.core.lens as lens
+
+    loaded = tiny_loaded(arch)
+    whole = run_lens(loaded, _request(loaded))
+    assert whole.complete and whole.total_positions == len(whole.tokens)
+    bodies = []  # the length of each forward pass's input
+    original = lens.run_body
+    monkeypatch.setattr(lens, "run_body", lambda *a, **k: bodies.append(a[2].shape[1]) or original(*a, **k))
+    first = run_lens(loaded, _request(loaded, first_positions=3))
+    assert not first.complete and len(first.tokens) == 3 and first.total_positions == whole.total_positions
+    for name in ("top_ids", "top_probs", "focus_probs", "focus_ranks", "residual_norms"):
+        np.testing.assert_allclose(getattr(first, name), getattr(whole, name)[:, :3], atol=1e-6, err_msg=name)
+    np.testing.assert_array_equal(first.commitment, whole.commitment[:3])
+    again = run_lens(loaded, _request(loaded))
+    np.testing.assert_array_equal(again.top_ids, whole.top_ids)
+    run_lens(loaded, _request(loaded))
+    n_input = len(loaded.tokenizer(TEXT)["input_ids"])
+    if arch == "gpt2":  # causal: the first screen runs only its own 3 tokens; each whole grid runs them all
+        assert bodies == [3, n_input, n_input]
+    else:  # the whole grid after its first screen reuses that forward pass (once; the next runs the model again)
+        assert bodies == [n_input, n_input]
+
+
 @pytest.mark.parametrize("arch", ["bert", "gpt2", "t5"])
 def test_residual_norms_match_the_hidden_states(tiny_loaded, arch):
     loaded = tiny_loaded(arch)

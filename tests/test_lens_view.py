@@ -96,3 +96,23 @@ def test_post_norm_models_explain_why_there_is_no_attribution(lens_window, qtbot
     view = lens_window("bert")
     assert view.result.side == "encoder"
     qtbot.waitUntil(lambda: "pre-norm" in view.attribution.title.text(), timeout=30_000)
+
+
+def test_the_first_screen_comes_first_and_the_whole_grid_replaces_it(window, qtbot, tiny_loaded, tiny_trace, monkeypatch):
+    import viz.ui.views.lens as lens_view
+
+    monkeypatch.setattr(lens_view, "FIRST_SCREEN_POSITIONS", 3)
+    view = window.view("lens")
+    shown = []
+    view.lens_worker.succeeded.connect(lambda result: shown.append((result.complete, len(result.tokens),
+                                                                     view.status.text())))
+    window.show()
+    window.adopt(tiny_loaded("gpt2"), tiny_trace("gpt2"))
+    window.show_view("lens")
+    qtbot.waitUntil(lambda: view.result is not None and view.result.complete and not view.busy(), timeout=60_000)
+    total = view.result.total_positions
+    assert total > 3
+    assert [(complete, n) for complete, n, _ in shown] == [(False, 3), (True, total)]
+    assert f"first 3 of {total} positions" in shown[1][2]  # said while the rest was projected
+    assert not view.status.isVisible()
+    assert len(view.lens.grid.rows[0].texts) == total

@@ -1815,6 +1815,10 @@ rank {rank}</source>
         <source>Projecting every layer through the output head…</source>
         <translation>Minden réteg vetítése a kimeneti fejen át…</translation>
     </message>
+    <message>
+        <source>Showing the first {n} of {total} positions; projecting the rest…</source>
+        <translation>Az első {n} pozíció látható a(z) {total} közül; a többi vetítése folyamatban…</translation>
+    </message>
 </context>
 <context>
     <name>LinesPanel</name>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -9,8 +11,11 @@ from viz.ui.lens.attribution_panel import AttributionPanel
 from viz.ui.lens.lens_panel import LensPanel
 from viz.ui.lens.neuron_panel import NeuronPanel
 from viz.ui.lens.residual_panel import ResidualPanel
+from viz.ui.numbers import integer
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
+
+FIRST_SCREEN_POSITIONS = 64  # more columns than a lens grid shows at once at 1600 px
 
 
 def _lens_job(loaded, request):
@@ -54,6 +59,7 @@ class LensView(View):
         layout.addWidget(self.tabs, 1)
         self.result = None
         self._pending = None  # the lens request waiting for the view to be shown
+        self._whole = None  # the request now running, whose whole grid follows its first screen
         self._neuron_choice: tuple[int, int | None] | None = None
         self.lens_worker = LatestWorker("lens", self)
         self.attribution_worker = LatestWorker("lens-attribution", self)
@@ -112,7 +118,10 @@ class LensView(View):
             return
         request, self._pending = self._pending, None
         self._show_status(self.tr("Projecting every layer through the output head…"))
-        self.lens_worker.submit(_lens_job, self.state.model, request, label="lens")
+        # The first screen first: every layer at the first positions, then the whole grid on the same forward pass.
+        self._whole = request
+        first = dataclasses.replace(request, first_positions=FIRST_SCREEN_POSITIONS)
+        self.lens_worker.submit(_lens_job, self.state.model, first, label="lens")
 
     def busy(self) -> bool:
         return self._pending is not None or any(
@@ -121,9 +130,14 @@ class LensView(View):
     # results
     def _on_lens(self, result) -> None:
         self.result = result
-        self.status.setVisible(False)
         self.lens.set_result(result)
         self.residual.set_result(result)
+        if not result.complete:  # a first screen: the whole grid follows, then attribution and neurons
+            self._show_status(self.tr("Showing the first {n} of {total} positions; projecting the rest…").format(
+                n=integer(len(result.tokens)), total=integer(result.total_positions)))
+            self.lens_worker.submit(_lens_job, self.state.model, self._whole, label="lens")
+            return
+        self.status.setVisible(False)
         layers = result.top_ids.shape[0] - 1
         self.neurons.configure(layers, result.tokens)
         last = len(result.tokens) - 1
