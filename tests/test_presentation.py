@@ -249,3 +249,22 @@ def test_zoomed_window_fits_a_1080p_screen(shown, qtbot):
         qtbot.wait(20)
         hint = shown.minimumSizeHint()
         assert hint.width() <= 1920 and hint.height() <= 1080, (shown.tabs.tabText(index), hint)
+
+
+def test_the_tab_titles_shrink_to_fit_beside_the_f1_panel_on_a_small_projector(window, qtbot, monkeypatch):
+    from projector import leave, present_at, settle
+
+    window.show()
+    window.help_panel.setVisible(True)
+    present_at(window, 1024, 768, monkeypatch)
+    try:
+        bar = window.tabs.tabBar()
+        needed = sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+        assert needed <= window.tabs.width()  # eleven tabs, no scroll arrows
+        wide = bar.font().pointSizeF()
+        window.help_panel.setVisible(False)  # the bar widens: the titles grow back
+        settle()
+        assert bar.font().pointSizeF() > wide
+    finally:
+        leave(window)
+        window.presentation.restore_font()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-PRESENTING_SHARE = 0.27  # of the window's width, while presenting
+PRESENTING_SHARE = 0.25  # of the window's width, while presenting
 PRESENTING_FONT = 0.75  # of the projector font: the class reads the picture; the lecturer the panel
 
 

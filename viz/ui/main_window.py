@@ -19,7 +19,7 @@ from viz.ui.export import ExportCommands
 from viz.ui.help_panel import HelpPanel
 from viz.ui.menus import Menus
 from viz.ui.model_bar import ModelBar
-from viz.ui.presentation import PresentationController, fit_tab_bar
+from viz.ui.presentation import PresentationController, TabBarFitter
 from viz.ui.session import (
     SESSION_SUFFIX, SessionError, SessionOpener, apply_view_settings, capture_session, read_session, save_session,
 )
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.model_bar.load_requested.connect(self.load)
         self.text_edit.textChanged.connect(self._on_text_edited)
         self.target_edit.textChanged.connect(self._on_text_edited)
+        self.tab_fitter = TabBarFitter(self.tabs, lambda: self.presentation.presenting)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
         self.apply_scale(self.presentation.scale)
@@ -289,9 +290,9 @@ class MainWindow(QMainWindow):
             view.set_scale(scale)
 
     def _fit_tab_font(self) -> None:
-        """On a projector the tab titles are smaller than the text, so about nine one-word tabs fit a
-        1024-pixel screen without scroll arrows."""
-        fit_tab_bar(self.tabs.tabBar(), self.presentation.presenting)
+        """On a projector the tab titles are smaller than the text, so the tabs fit the bar without scroll
+        arrows, also beside the F1 panel."""
+        self.tab_fitter.fit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

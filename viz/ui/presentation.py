@@ -14,13 +14,58 @@ PRESENTATION_PIXELS_AT_1080P = 32
 PRESENTING_TAB_FONT = 0.66  # tab titles on a projector, relative to the text
 
 
-def fit_tab_bar(bar, presenting: bool) -> None:
-    """On a projector a tab bar's titles are smaller than the text, so that one-word tabs fit the width.
+MIN_TAB_FONT = 0.40  # the smallest the titles get, relative to the text, when the bar is narrow
+
+
+def fit_tab_bar(bar, presenting: bool, available: int = 0) -> None:
+    """On a projector a tab bar's titles are smaller than the text, so that one-word tabs fit the width;
+    given the bar's `available` width in pixels (narrowed by the F1 panel, say), they shrink further until
+    they fit, down to MIN_TAB_FONT of the text.
 
     A style sheet, not setFont: under the application's style sheet a re-polish (theme, language, zoom)
     gives a widget the sheet's font again, and an explicit font set before it was lost."""
-    size = QApplication.font().pointSizeF() * PRESENTING_TAB_FONT
-    bar.setStyleSheet(f"QTabBar {{ font-size: {size:.1f}pt; }}" if presenting and size > 0 else "")
+    text = QApplication.font().pointSizeF()
+    if not presenting or text <= 0:
+        bar.setStyleSheet("")
+        return
+    preferred, smallest = text * PRESENTING_TAB_FONT, text * MIN_TAB_FONT
+    wide = _tabs_width(bar, preferred)
+    if available <= 0 or wide <= available:
+        return
+    narrow = _tabs_width(bar, smallest)
+    if narrow >= available:
+        return  # even the smallest titles need the scroll arrows
+    # The width grows linearly with the font size (each tab adds padding that does not scale): interpolate,
+    # then step down until the titles fit.
+    size = smallest + (preferred - smallest) * (available - narrow) / (wide - narrow)
+    while _tabs_width(bar, size) > available and size > smallest:
+        size = max(smallest, size - 0.2)
+
+
+def _tabs_width(bar, size: float) -> int:
+    """The width the bar's tabs need with titles of `size` points (which the bar then keeps)."""
+    bar.setStyleSheet(f"QTabBar {{ font-size: {size:.1f}pt; }}")
+    return sum(bar.tabSizeHint(i).width() for i in range(bar.count()))
+
+
+class TabBarFitter(QObject):
+    """Fits a tab widget's titles to its width again whenever that width changes while presenting."""
+
+    def __init__(self, tabs: QWidget, presenting):
+        super().__init__(tabs)
+        self.tabs = tabs
+        self.presenting = presenting  # () -> bool
+        self._width = -1
+        tabs.installEventFilter(self)
+
+    def fit(self) -> None:
+        self._width = self.tabs.width()
+        fit_tab_bar(self.tabs.tabBar(), self.presenting(), self._width)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Resize and self.tabs.width() != self._width and self.presenting():
+            self.fit()
+        return False
 
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)

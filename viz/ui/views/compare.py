@@ -14,6 +14,7 @@ from viz.ui.compare.chart import FLIP_COLOR, KlChart
 from viz.ui.compare.heads_panel import HeadsPanel
 from viz.ui.compare.runs import compare_dtypes, compare_models, compare_source, compare_texts
 from viz.ui.scale.numbers import decimal
+from viz.ui.presentation import TabBarFitter
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
 
@@ -59,6 +60,8 @@ class CompareView(View):
         self.heads = HeadsPanel(self)
         self.heads.head_clicked.connect(self.head_requested)
         self.result_tabs = QTabWidget(self)  # positions (the table) and heads (the attention difference)
+        self._presenting = False
+        self.tab_fitter = TabBarFitter(self.result_tabs, lambda: self._presenting)
         self.result_tabs.addTab(self.table, self.tr("Positions"))
         self.result_tabs.addTab(self.heads, self.tr("Heads"))
         self.splitter = QSplitter(Qt.Horizontal, self)
@@ -207,9 +210,8 @@ class CompareView(View):
         self.result_tabs.setCurrentIndex(page)
 
     def set_presenting(self, on: bool) -> None:
-        from viz.ui.presentation import fit_tab_bar
-
-        fit_tab_bar(self.result_tabs.tabBar(), on)
+        self._presenting = on
+        self.tab_fitter.fit()
 
     def export_widget(self) -> QWidget:
         return self.chart

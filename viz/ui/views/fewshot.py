@@ -7,12 +7,13 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
+    QButtonGroup, QLabel, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from viz.ui.fewshot.bank_editor import BankEditor
 from viz.ui.fewshot.results import ShotsChart, ShotsTable
 from viz.ui.flow_layout import vertical_scroll
+from viz.ui.flow_layout import FlowLayout
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
 
@@ -32,13 +33,12 @@ class FewShotView(View):
         super().__init__(state, parent)
         self.editor = BankEditor(self)
         self.shots = QButtonGroup(self)
-        shot_row = QHBoxLayout()
+        shot_row = FlowLayout()  # wraps beside the F1 panel on a projector instead of squeezing the buttons
         shot_row.addWidget(QLabel(self.tr("Prompt with"), self))
         for k in (0, 1, 2, 4):
             button = QPushButton(self.tr("{k}-shot").format(k=k), self, checkable=True)
             self.shots.addButton(button, k)
             shot_row.addWidget(button)
-        shot_row.addStretch(1)
         self.shots.button(2).setChecked(True)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)

@@ -16,6 +16,7 @@ from viz.ui.finetune.method_panel import MethodPanel
 from viz.ui.finetune.results_panel import ExamplesTable, ForgettingTable
 from viz.ui.finetune.task_panel import TaskPanel
 from viz.ui.finetune.train_panel import TrainPanel
+from viz.ui.presentation import TabBarFitter
 from viz.ui.views.base import View
 
 
@@ -52,6 +53,8 @@ class FinetuneView(View):
         self.examples = ExamplesTable(self)
         self.lowrank = LowRankPanel(self)
         self.tabs = QTabWidget(self)
+        self._presenting = False
+        self.tab_fitter = TabBarFitter(self.tabs, lambda: self._presenting)
         self.tabs.addTab(self.loss_chart, self.tr("Loss"))
         self.tabs.addTab(self.forgetting, self.tr("Before / after"))
         self.tabs.addTab(self.examples, self.tr("Examples"))
@@ -237,9 +240,8 @@ class FinetuneView(View):
         return {name: rows for name, rows in tables.items() if rows}
 
     def set_presenting(self, on: bool) -> None:
-        from viz.ui.presentation import fit_tab_bar
-
-        fit_tab_bar(self.tabs.tabBar(), on)  # four result tabs beside the settings at 1024 pixels
+        self._presenting = on
+        self.tab_fitter.fit()  # four result tabs beside the settings at 1024 pixels
         self._fit_controls()
 
     def set_scale(self, factor: float) -> None:
