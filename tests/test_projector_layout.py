@@ -78,13 +78,11 @@ def test_every_view_fits_a_projector(traced_window, qtbot, monkeypatch, language
 
 
 def _known_with_help_open(line: str) -> bool:
-    """Open defects with the F1 panel open while presenting: the Lens grid of the example text scrolls
-    sideways beside the panel, and at 1024x768 the Fine-tune tab's four Hungarian result tabs need scroll
-    arrows even at the smallest tab font."""
+    """The open defect with the F1 panel open while presenting: at 1024x768 the Fine-tune tab leaves its
+    results about 250 pixels beside its settings, too narrow for the four Hungarian result tabs."""
     if " F1 " not in line or " no F1 " in line:
         return False
-    return ((" lens " in line and ("CellGrid" in line or "scrolls sideways" in line))
-            or (" finetune " in line and "shows scroll arrows" in line))
+    return " finetune " in line and "shows scroll arrows" in line
 
 
 @pytest.mark.parametrize("width, height", SIZES)

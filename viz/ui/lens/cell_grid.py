@@ -11,9 +11,11 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+MIN_CELL_CHARS = 4  # the narrowest a cell gets to fit its scroll area: a short token or the start of a longer one
 
 
 @dataclass
@@ -49,6 +51,7 @@ class CellGrid(QWidget):
         self.cell_chars = cell_chars
         self.tooltip: Callable[[object, int], str] | None = None
         self.selected: tuple[object, int] | None = None
+        self._viewport: QWidget | None = None  # the scroll area's viewport whose width the cells fit
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
@@ -62,8 +65,15 @@ class CellGrid(QWidget):
 
     # geometry
     def _cell(self) -> QSize:
+        """`cell_chars` characters wide, narrower (down to MIN_CELL_CHARS) where that lets every column fit the
+        scroll area it follows: a short text needs no sideways scrolling beside the F1 panel on a projector."""
         fm = self.fontMetrics()
-        return QSize(max(8, fm.horizontalAdvance("M") * self.cell_chars // 2 + 6), fm.height() + 6)
+        em = fm.horizontalAdvance("M")
+        width = max(8, em * self.cell_chars // 2 + 6)
+        if self._viewport is not None and self.columns():
+            fitted = (self._viewport.width() - self._label_width() - 2) // self.columns()
+            width = max(em * MIN_CELL_CHARS // 2 + 6, min(width, fitted))
+        return QSize(width, fm.height() + 6)
 
     def _label_width(self) -> int:
         fm = self.fontMetrics()
@@ -129,8 +139,16 @@ class CellGrid(QWidget):
         painter.end()
 
     def follow(self, scroll_area) -> None:
-        """Repaint on sideways scrolling (the labels move with the visible edge)."""
+        """Repaint on sideways scrolling (the labels move with the visible edge); fit the cells to its width."""
         scroll_area.horizontalScrollBar().valueChanged.connect(self.update)
+        self._viewport = scroll_area.viewport()
+        self._viewport.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self._viewport and event.type() == QEvent.Resize:
+            self.updateGeometry()
+            self.update()
+        return False
 
     # interaction
     def mouseMoveEvent(self, event) -> None:
