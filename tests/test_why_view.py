@@ -135,5 +135,10 @@ def test_presentation_sizes_keep_the_picture_large(shown, qtbot, size):
         picture = view.export_widget()
         assert picture.height() >= 0.4 * view.height(), index
         assert picture.width() >= 0.55 * view.width(), index
+    from PySide6.QtWidgets import QApplication
+
+    bars = view.attribution.bars  # its axis title grows with the projector font, as the ticks do
+    title = bars.getPlotItem().getAxis("bottom").labelStyle["font-size"]
+    assert title == f"{QApplication.font().pointSizeF():.0f}pt"
     window.presentation.leave()
     window.presentation.restore_font()

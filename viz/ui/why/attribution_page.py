@@ -99,6 +99,7 @@ class AttributionPage(QWidget):
 
     def refresh_colours(self) -> None:
         self.text.refresh()
+        self.bars.apply_title()
 
     def rows(self) -> list[list]:
         if self.result is None:

@@ -70,8 +70,15 @@ class AttributionBars(pg.PlotWidget):
         item.getAxis("bottom").enableAutoSIPrefix(False)
         self.bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7)
         item.addItem(self.bars)
-        item.setLabel("bottom", self.tr("contribution to log-probability"))
         self.rows: list[list] = []
+        self.apply_title()
+
+    def apply_title(self) -> None:
+        """The axis title in the axis text's colour (the theme's) and as large as the ticks (projector fonts)."""
+        axis = self.getPlotItem().getAxis("bottom")
+        self.getPlotItem().setLabel("bottom", self.tr("contribution to log-probability"),
+                                    color=axis.textPen().color().name(),
+                                    **{"font-size": f"{self.font().pointSizeF():.0f}pt"})
 
     def show_scores(self, labels: list[str], scores: np.ndarray) -> None:
         order = np.argsort(-np.abs(scores))[:BAR_ROWS]
