@@ -14,7 +14,8 @@ class ChartLegend(QLabel):
         self.set_mode("probabilities")
 
     def set_mode(self, mode: str) -> None:
-        swatch = "<span style='color:{c}'>{s}</span>&nbsp;{t}"
+        # Each entry on one line (the label wraps only between entries), so no words of one seem to belong to another.
+        swatch = "<span style='white-space:nowrap'><span style='color:{c}'>{s}</span>&nbsp;{t}</span>"
         logits = mode == "logits"
         kept = self.tr("logit ÷ temperature, kept") if logits else self.tr("after temperature, kept")
         before = self.tr("raw logit") if logits else self.tr("before temperature")
