@@ -86,13 +86,14 @@ def test_a_first_screen_is_the_whole_grids_first_columns_and_shares_its_forward_
     for name in ("top_ids", "top_probs", "focus_probs", "focus_ranks", "residual_norms"):
         np.testing.assert_allclose(getattr(first, name), getattr(whole, name)[:, :3], atol=1e-6, err_msg=name)
     np.testing.assert_array_equal(first.commitment, whole.commitment[:3])
-    again = run_lens(loaded, _request(loaded))
+    again = run_lens(loaded, _request(loaded), after=first)
     np.testing.assert_array_equal(again.top_ids, whole.top_ids)
+    assert again.body is None  # only a first screen hands its forward pass on
     run_lens(loaded, _request(loaded))
     n_input = len(loaded.tokenizer(TEXT)["input_ids"])
     if arch == "gpt2":  # causal: the first screen runs only its own 3 tokens; each whole grid runs them all
         assert bodies == [3, n_input, n_input]
-    else:  # the whole grid after its first screen reuses that forward pass (once; the next runs the model again)
+    else:  # the whole grid after its first screen reuses that forward pass; without `after` it runs the model
         assert bodies == [n_input, n_input]
 
 

@@ -62,8 +62,8 @@ def run_gui(args) -> int:
     from viz.ui.gui_thread_gc import collect_in_gui_thread, freeze_start_up_objects
     from viz.ui.i18n import install_language
     from viz.ui.main_window import MainWindow, app_icon
-    from viz.ui.settings import APPLICATION, ORGANIZATION, read_settings, save_settings
     from viz.ui.plain_import import restore_plain_import
+    from viz.ui.settings import APPLICATION, ORGANIZATION, read_settings, save_settings
     from viz.ui.theme import ThemeManager
 
     restore_plain_import()  # the model loader's thousands of imports run without PySide's hook

@@ -7,9 +7,7 @@ probabilities, and the probability and rank of one focus token are kept.
 
 from __future__ import annotations
 
-import threading
-import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -49,6 +47,9 @@ class LensResult:
     encoder_norms: np.ndarray | None = None  # [encoder layer + 1, src_seq]
     vocab: dict | None = None  # token id -> readable text, for every id the result mentions
     total_positions: int = 0  # positions of the whole text; more than `len(tokens)` for a first screen
+    # A first screen of a model that sees the whole text: (input ids, decoder ids, its forward pass), so that the
+    # whole grid after it need not run the model again (`run_lens(..., after=first_screen)`).
+    body: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def final_ids(self) -> np.ndarray:
@@ -81,7 +82,8 @@ def encode_inputs(loaded, request):
     return input_ids, decoder_ids
 
 
-def run_lens(loaded, request: LensRequest) -> LensResult:
+def run_lens(loaded, request: LensRequest, after: LensResult | None = None) -> LensResult:
+    """The lens grid of `request`; `after`: a first screen of the same model and text, whose forward pass is reused."""
     import torch
 
     from viz.core.attention import visible_controls
@@ -91,11 +93,16 @@ def run_lens(loaded, request: LensRequest) -> LensResult:
     side_ids = (decoder_ids if decoder_ids is not None else input_ids)[0]  # [seq]
     total = side_ids.shape[0]
     first = request.first_positions if request.first_positions is not None and request.first_positions < total else None
+    key = (tuple(input_ids[0].tolist()), None if decoder_ids is None else tuple(decoder_ids[0].tolist()))
+    body = None
     if first is not None and loaded.family == Family.DECODER:
         # A causal model's first positions see only the tokens before them: run just those.
         captured = run_body(loaded, arch, input_ids[:, :first])
+    elif after is not None and after.body is not None and after.body[:2] == key:
+        captured = after.body[2]
     else:
-        captured = _body(loaded, arch, input_ids, decoder_ids, first is not None)
+        captured = run_body(loaded, arch, input_ids, decoder_ids)
+        body = (*key, captured) if first is not None else None
     residuals = torch.stack(captured.residuals)  # [layer + 1, seq, d_model]
     if first is not None:
         residuals, side_ids = residuals[:, :first], side_ids[:first]
@@ -139,28 +146,8 @@ def run_lens(loaded, request: LensRequest) -> LensResult:
         encoder_norms=enc_norms,
         vocab=vocab,
         total_positions=total,
+        body=body,
     )
-
-
-_first_screen_body: list = [None, None]  # (key, captured) of the last first screen, for the whole grid after it
-_body_lock = threading.Lock()
-
-
-def _body(loaded, arch, input_ids, decoder_ids, first_screen: bool):
-    """`run_body`, shared by a first screen and the whole grid that follows it on the same input: a first screen
-    leaves its forward pass here, and the next whole-grid request for the same model and ids takes it (once)."""
-    key = (weakref.ref(loaded.model), tuple(input_ids[0].tolist()),
-           None if decoder_ids is None else tuple(decoder_ids[0].tolist()))
-    with _body_lock:
-        kept_key, kept = _first_screen_body
-        _first_screen_body[:] = [None, None]
-    if not first_screen and kept_key == key:  # weak references compare equal while the model is alive
-        return kept
-    captured = run_body(loaded, arch, input_ids, decoder_ids)
-    if first_screen:
-        with _body_lock:
-            _first_screen_body[:] = [key, captured]
-    return captured
 
 
 def lens_logits(loaded, request: LensRequest, layer: int, positions) -> np.ndarray:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from viz.core.errors import TraceError
+from viz.core.families import Family
 from viz.core.memory_fit import free_bytes
 
 SHARE_OF_FREE = 0.8  # the window, the views and the operating system keep the rest
@@ -66,7 +67,7 @@ def check_trace_fits(loaded, n_tokens: int, free: int | None = None) -> None:
         return
     dtype = next((p.dtype for p in loaded.model.parameters() if p.is_floating_point()), torch.float32)
     itemsize = torch.empty((), dtype=dtype).element_size()
-    stacks = stack_shapes(loaded.config, loaded.family.value == "encoder-decoder")
+    stacks = stack_shapes(loaded.config, loaded.family == Family.ENCODER_DECODER)
     per_token = sum(s.kept_per_token(itemsize) for s in stacks) + max(s.working_per_token(itemsize) for s in stacks)
     allowed = SHARE_OF_FREE * free
     if n_tokens * per_token <= allowed:

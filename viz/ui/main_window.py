@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.model_bar.load_requested.connect(self.load)
         self.text_edit.textChanged.connect(self._on_text_edited)
         self.target_edit.textChanged.connect(self._on_text_edited)
-        self.tab_fitter = TabBarFitter(self.tabs, lambda: self.presentation.presenting)
+        self.tab_fitter = TabBarFitter(self.tabs)  # projector-sized tab titles that fit the bar
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
         self.apply_scale(self.presentation.scale)
@@ -281,18 +281,13 @@ class MainWindow(QMainWindow):
         lines = PRESENTING_TEXT_LINES if self.presentation.presenting else TEXT_LINES
         self.text_edit.setFixedHeight(lines * metrics.lineSpacing() + frame + margins.top() + margins.bottom())
         self.help_panel.fit_width(self.presentation.presenting, self.width())
-        self._fit_tab_font()
+        self.tab_fitter.fit(self.presentation.presenting)
         for view in self.views:
             view.set_presenting(self.presentation.presenting)
         colours = self.theme.colours if self.theme.applied else None
         restyle_plots(self, colours, font=QApplication.font(), line_scale=scale)
         for view in self.views:
             view.set_scale(scale)
-
-    def _fit_tab_font(self) -> None:
-        """On a projector the tab titles are smaller than the text, so the tabs fit the bar without scroll
-        arrows, also beside the F1 panel."""
-        self.tab_fitter.fit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -49,21 +49,24 @@ def _tabs_width(bar, size: float) -> int:
 
 
 class TabBarFitter(QObject):
-    """Fits a tab widget's titles to its width again whenever that width changes while presenting."""
+    """Fits a tab widget's titles to its width (`fit_tab_bar`), and again whenever that width changes while
+    presenting (the F1 panel opening narrows it)."""
 
-    def __init__(self, tabs: QWidget, presenting):
+    def __init__(self, tabs: QWidget):
         super().__init__(tabs)
         self.tabs = tabs
-        self.presenting = presenting  # () -> bool
+        self.presenting = False
         self._width = -1
         tabs.installEventFilter(self)
 
-    def fit(self) -> None:
+    def fit(self, presenting: bool | None = None) -> None:
+        if presenting is not None:
+            self.presenting = presenting
         self._width = self.tabs.width()
-        fit_tab_bar(self.tabs.tabBar(), self.presenting(), self._width)
+        fit_tab_bar(self.tabs.tabBar(), self.presenting, self._width)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Resize and self.tabs.width() != self._width and self.presenting():
+        if event.type() == QEvent.Resize and self.tabs.width() != self._width and self.presenting:
             self.fit()
         return False
 

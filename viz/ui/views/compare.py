@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 from viz.ui.compare.chart import FLIP_COLOR, KlChart
 from viz.ui.compare.heads_panel import HeadsPanel
 from viz.ui.compare.runs import compare_dtypes, compare_models, compare_source, compare_texts
-from viz.ui.scale.numbers import decimal
 from viz.ui.presentation import TabBarFitter
+from viz.ui.scale.numbers import decimal
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
 
@@ -60,8 +60,7 @@ class CompareView(View):
         self.heads = HeadsPanel(self)
         self.heads.head_clicked.connect(self.head_requested)
         self.result_tabs = QTabWidget(self)  # positions (the table) and heads (the attention difference)
-        self._presenting = False
-        self.tab_fitter = TabBarFitter(self.result_tabs, lambda: self._presenting)
+        self.tab_fitter = TabBarFitter(self.result_tabs)
         self.result_tabs.addTab(self.table, self.tr("Positions"))
         self.result_tabs.addTab(self.heads, self.tr("Heads"))
         self.splitter = QSplitter(Qt.Horizontal, self)
@@ -210,8 +209,7 @@ class CompareView(View):
         self.result_tabs.setCurrentIndex(page)
 
     def set_presenting(self, on: bool) -> None:
-        self._presenting = on
-        self.tab_fitter.fit()
+        self.tab_fitter.fit(on)
 
     def export_widget(self) -> QWidget:
         return self.chart

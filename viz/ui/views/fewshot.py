@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
 
 from viz.ui.fewshot.bank_editor import BankEditor
 from viz.ui.fewshot.results import ShotsChart, ShotsTable
-from viz.ui.flow_layout import vertical_scroll
-from viz.ui.flow_layout import FlowLayout
+from viz.ui.flow_layout import FlowLayout, vertical_scroll
 from viz.ui.views.base import View
 from viz.ui.workers import LatestWorker
 

@@ -53,8 +53,7 @@ class FinetuneView(View):
         self.examples = ExamplesTable(self)
         self.lowrank = LowRankPanel(self)
         self.tabs = QTabWidget(self)
-        self._presenting = False
-        self.tab_fitter = TabBarFitter(self.tabs, lambda: self._presenting)
+        self.tab_fitter = TabBarFitter(self.tabs)
         self.tabs.addTab(self.loss_chart, self.tr("Loss"))
         self.tabs.addTab(self.forgetting, self.tr("Before / after"))
         self.tabs.addTab(self.examples, self.tr("Examples"))
@@ -240,8 +239,7 @@ class FinetuneView(View):
         return {name: rows for name, rows in tables.items() if rows}
 
     def set_presenting(self, on: bool) -> None:
-        self._presenting = on
-        self.tab_fitter.fit()  # four result tabs beside the settings at 1024 pixels
+        self.tab_fitter.fit(on)  # four result tabs beside the settings at 1024 pixels
         self._fit_controls()
 
     def set_scale(self, factor: float) -> None:

@@ -18,10 +18,10 @@ from viz.ui.workers import LatestWorker
 FIRST_SCREEN_POSITIONS = 64  # more columns than a lens grid shows at once at 1600 px
 
 
-def _lens_job(loaded, request):
+def _lens_job(loaded, request, after=None):
     from viz.core.lens import run_lens
 
-    return run_lens(loaded, request)
+    return run_lens(loaded, request, after)
 
 
 def _attribution_job(loaded, request):
@@ -135,7 +135,7 @@ class LensView(View):
         if not result.complete:  # a first screen: the whole grid follows, then attribution and neurons
             self._show_status(self.tr("Showing the first {n} of {total} positions; projecting the rest…").format(
                 n=integer(len(result.tokens)), total=integer(result.total_positions)))
-            self.lens_worker.submit(_lens_job, self.state.model, self._whole, label="lens")
+            self.lens_worker.submit(_lens_job, self.state.model, self._whole, result, label="lens")
             return
         self.status.setVisible(False)
         layers = result.top_ids.shape[0] - 1
