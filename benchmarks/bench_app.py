@@ -11,6 +11,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,34 +21,40 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 LAUNCHES = 5
 
 CHILD = r"""
-import sys, time
+import sys
 from PySide6.QtWidgets import QApplication
 from viz.ui.main_window import MainWindow
-from viz.core.resources import DEFAULT_MODEL
-from viz.ui.plain_import import restore_plain_import
-restore_plain_import()  # as viz.app does
-app = QApplication([])
-window = MainWindow()
-window.show()
-app.processEvents()
-print("visible", flush=True)
-window.state.trace_changed.connect(lambda t: (print("traced", flush=True), app.quit()))
-window.state.error.connect(lambda m: (print("error", m, flush=True), app.quit()))
-window.load_source(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_MODEL)
-app.exec()
+
+shown = MainWindow.show
+
+
+def show(window):  # the app's own start-up (viz.app.main), timed at the window and at the first trace
+    shown(window)
+    QApplication.processEvents()
+    print("visible", flush=True)
+    window.state.trace_changed.connect(lambda t: (print("traced", flush=True), QApplication.quit()))
+    window.state.error.connect(lambda m: (print("error", m, flush=True), QApplication.quit()))
+
+
+MainWindow.show = show
+from viz.app import main
+
+sys.exit(main(["--model", sys.argv[1]] if len(sys.argv) > 1 else []))
 """
 
 
 def launch_times(model: str | None) -> dict[str, float]:
     started = time.perf_counter()
     args = [sys.executable, "-c", CHILD] + ([model] if model else [])
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
-    times = {}
-    for line in proc.stdout:
-        times[line.split()[0]] = time.perf_counter() - started
-        if line.startswith("error"):
-            print("  launch error:", line.strip())
-    proc.wait()
+    with tempfile.TemporaryDirectory() as home:  # default settings, as on a first launch
+        env = dict(os.environ, HF_HUB_OFFLINE="1", HOME=home, XDG_CONFIG_HOME=home)
+        proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
+        times = {}
+        for line in proc.stdout:
+            times[line.split()[0]] = time.perf_counter() - started
+            if line.startswith("error"):
+                print("  launch error:", line.strip())
+        proc.wait()
     return times
 
 

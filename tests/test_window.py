@@ -171,7 +171,9 @@ def test_compare_heads_reach_the_attention_tab(qtbot, window, tiny_model_dir):
     attention = window.view("attention")
     kind = compare.heads.current_kind()
     window.show_view("attention")
-    qtbot.waitUntil(lambda: attention.overview.differences is not None, timeout=30_000)
+    # the tab is built when first asked for: its overview draws once it is on screen
+    qtbot.waitUntil(lambda: attention.overview.differences is not None and attention.overview.grid is not None,
+                    timeout=30_000)
     assert attention.overview.differences.tolist() == compare.heads.current().tolist()
     assert "Against tuned: total variation" in attention.overview._describe(0, 1)
     window.show_view("compare")

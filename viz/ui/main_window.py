@@ -26,7 +26,8 @@ from viz.ui.session import (
 from viz.ui.state import AppState
 from viz.ui.text_box import BoundedTextEdit
 from viz.ui.theme import ThemeManager, restyle_plots
-from viz.ui.view_links import link_views
+from viz.ui.view_links import link_view
+from viz.ui.view_slots import ViewSlot
 from viz.ui.views import view_classes
 
 EXAMPLE_TEXT = {
@@ -89,11 +90,11 @@ class MainWindow(QMainWindow):
         self.notice_label.setWordWrap(True)
         self.notice_label.setVisible(False)
         self.tabs = QTabWidget(self)
-        self.views = [cls(self.state, self) for cls in view_classes()]
-        for index, view in enumerate(self.views):
-            self.tabs.addTab(view, view.title())
-            self.tabs.setTabToolTip(index, view.explanation())
-        link_views(self)
+        # Each tab builds its view when first opened: the window shows sooner, and hidden tabs do no work.
+        self.slots = [ViewSlot(cls, self.state, self.theme.configure_plots, self._on_view_built, self.tabs) for cls in view_classes()]
+        for index, slot in enumerate(self.slots):
+            self.tabs.addTab(slot, slot.title())
+            self.tabs.setTabToolTip(index, slot.explanation())
         central = QWidget(self)
         layout = QVBoxLayout(central)
         for widget in (self.model_bar, self.error_label, self.text_edit, self.target_edit, self.notice_label):
@@ -162,18 +163,14 @@ class MainWindow(QMainWindow):
         self.model_bar.dtype.setCurrentIndex(dtype)
         self.model_bar.source.setEditText(source)
         self.help_panel.setVisible(help_visible)
-        if self.state.model is not None:
+        if self.state.model is not None:  # the views catch up themselves when they are built
             self._show_model(self.state.model)
-            for view in self.views:
-                view._on_model(self.state.model)
         self.target_edit.setText(snapshot.target_text)
         self.text_edit.blockSignals(True)
         self.text_edit.setPlainText(snapshot.text)
         self.text_edit.blockSignals(False)
         if self.state.trace is not None:
             self._on_trace(self.state.trace)
-            for view in self.views:
-                view._on_trace(self.state.trace)
         apply_view_settings(self, snapshot)
         self.presentation.rehide_chrome()
 
@@ -255,16 +252,36 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.status_label.setText(message)
 
+    @property
+    def views(self) -> list:
+        """Every view, in tab order; builds those not built yet (export of all views, self-test)."""
+        return [slot.ensure() for slot in self.slots]
+
+    def built_views(self) -> list:
+        return [slot.view for slot in self.slots if slot.view is not None]
+
+    def has_view(self, key: str) -> bool:
+        return any(slot.key == key for slot in self.slots)
+
     def view(self, key: str):
-        return next(v for v in self.views if v.key == key)
+        """The view with this key, built now if it was not yet."""
+        return next(slot for slot in self.slots if slot.key == key).ensure()
 
     def current_view(self):
-        return self.views[max(0, self.tabs.currentIndex())]
+        return self.slots[max(0, self.tabs.currentIndex())].ensure()
 
     def show_view(self, key: str) -> None:
-        for index, view in enumerate(self.views):
-            if view.key == key:
+        for index, slot in enumerate(self.slots):
+            if slot.key == key:
                 self.tabs.setCurrentIndex(index)
+
+    def _on_view_built(self, view) -> None:
+        """A view built late takes the window's links, presentation state, theme and scale."""
+        link_view(self, view)
+        view.set_presenting(self.presentation.presenting)
+        colours = self.theme.colours if self.theme.applied else None
+        restyle_plots(view, colours, font=QApplication.font(), line_scale=self.presentation.scale)
+        view.set_scale(self.presentation.scale)
 
     def step_view(self, delta: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())
@@ -282,11 +299,11 @@ class MainWindow(QMainWindow):
         self.text_edit.setFixedHeight(lines * metrics.lineSpacing() + frame + margins.top() + margins.bottom())
         self.help_panel.fit_width(self.presentation.presenting, self.width())
         self.tab_fitter.fit(self.presentation.presenting)
-        for view in self.views:
+        for view in self.built_views():
             view.set_presenting(self.presentation.presenting)
         colours = self.theme.colours if self.theme.applied else None
         restyle_plots(self, colours, font=QApplication.font(), line_scale=scale)
-        for view in self.views:
+        for view in self.built_views():
             view.set_scale(scale)
 
     def resizeEvent(self, event) -> None:
@@ -297,7 +314,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, choice: str) -> None:
         self.theme.set_choice(choice)
         restyle_plots(self, self.theme.colours, font=QApplication.font(), line_scale=self.presentation.scale)
-        for view in self.views:  # views may colour their own items from the theme at their scale
+        for view in self.built_views():  # views may colour their own items from the theme at their scale
             view.set_scale(self.presentation.scale)
         if self.settings is not None:
             self.settings.theme = choice
@@ -410,8 +427,9 @@ class MainWindow(QMainWindow):
         self.state.set_text(self.text_edit.toPlainText(), target)
 
     def _on_tab_changed(self, index: int) -> None:
-        if 0 <= index < len(self.views):
-            self.help_panel.show_view(self.views[index])
+        if 0 <= index < len(self.slots):
+            self.slots[index].ensure()
+            self.help_panel.show_view(self.slots[index])
 
     def adopt(self, loaded, trace) -> None:
         """Show a model and trace made elsewhere (self-test, headless export), without the workers."""
@@ -446,7 +464,7 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self._store_settings()
         self.presentation.restore_font()
-        for view in self.views:
+        for view in self.built_views():
             view.shutdown()
         self.state.shutdown()
         super().closeEvent(event)

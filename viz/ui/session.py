@@ -117,7 +117,7 @@ def capture_session(window) -> Session:
         text=window.text_edit.toPlainText(),
         target_text=window.target_edit.text(),
         view=window.current_view().key,
-        views={view.key: view.settings() for view in window.views},
+        views={view.key: view.settings() for view in window.built_views()},  # a tab never opened has none
     )
 
 
@@ -195,9 +195,10 @@ class SessionOpener(QObject):
 def apply_view_settings(window, session: Session) -> None:
     """Each view takes its own settings; one view's bad settings never cost the views after it theirs."""
     window.show_view(session.view)
-    for view in window.views:
-        if view.key not in session.views:
+    for slot in window.slots:
+        if slot.key not in session.views:
             continue
+        view = slot.ensure()
         safe_notes: list[Clamped] = []
         settings = qt_safe(dict(session.views[view.key]), safe_notes)
         try:

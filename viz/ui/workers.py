@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
@@ -10,6 +11,20 @@ from typing import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 
 from viz.core.errors import VizError
+
+
+class _Gate:
+    """Whether results may still be posted to the worker's QObject. Closed, under the lock, when the worker shuts
+    down or its C++ object is destroyed, so a job that ends during or after the window's teardown posts nothing
+    to a deleted object."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.open = True
+
+    def close(self, *_args) -> None:
+        with self.lock:
+            self.open = False
 
 
 class LatestWorker(QObject):
@@ -31,6 +46,8 @@ class LatestWorker(QObject):
         self._latest = 0
         self._busy = False
         self._finished.connect(self._on_finished, Qt.QueuedConnection)  # never inside submit()
+        self._gate = _Gate()
+        self.destroyed.connect(self._gate.close)  # a parent deleted without shutdown() closes it too
 
     @property
     def busy(self) -> bool:
@@ -52,6 +69,7 @@ class LatestWorker(QObject):
 
     def shutdown(self) -> None:
         self.cancel()
+        self._gate.close()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def _deliver(self, generation: int, future: Future) -> None:  # worker thread
@@ -59,7 +77,9 @@ class LatestWorker(QObject):
             return
         error = future.exception()
         result = None if error else future.result()
-        self._finished.emit(generation, result, error)
+        with self._gate.lock:
+            if self._gate.open:
+                self._finished.emit(generation, result, error)
 
     def _on_finished(self, generation: int, result, error) -> None:  # GUI thread
         if generation != self._latest:

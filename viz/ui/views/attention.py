@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from viz.core.attention import (
@@ -71,14 +71,15 @@ class AttentionView(View):
         self.toolbar.changed.connect(self._refresh)
         self.overview.cell_clicked.connect(lambda layer, head: self.toolbar.set_head(layer, head, DETAIL))
         self.overview.knockout_requested.connect(lambda l, h: self.knockout_requested.emit(self.toolbar.kind, l, h))
-        if state.trace is not None:
-            self._on_trace(state.trace)
+        self.catch_up()
 
-    def title(self) -> str:
-        return self.tr("Attention")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("AttentionView", "Attention")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("AttentionView",
             "Each head of each layer decides how much every token (a row, the query) takes from every token "
             "(a column, the key); each row adds up to 1. The overview shows all heads at once: diagonal stripes "
             "look at neighbours, vertical stripes at one token everyone uses. Open a head to read exact weights, "

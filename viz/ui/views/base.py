@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class View(QWidget):
@@ -17,12 +16,23 @@ class View(QWidget):
         state.model_changed.connect(self._on_model)
         state.trace_changed.connect(self._on_trace)
 
-    def title(self) -> str:
-        return self.key
-
-    def explanation(self) -> str:
-        """A few sentences for students: what am I looking at?"""
+    @staticmethod
+    def title() -> str:
+        """The tab's name in the user's language; static, so that a tab is named before its view is built."""
         return ""
+
+    @staticmethod
+    def explanation() -> str:
+        """A few sentences for students: what am I looking at? Static, like `title`."""
+        return ""
+
+    def catch_up(self) -> None:
+        """Show the app's model and trace if they came before this view was built (tabs are built when first
+        opened, and anew when the language changes). Each view calls this at the end of its `__init__`."""
+        if self.state.model is not None:
+            self._on_model(self.state.model)
+        if self.state.trace is not None:
+            self._on_trace(self.state.trace)
 
     def busy(self) -> bool:
         """Still preparing what it shows in the background; a headless export waits until False."""
@@ -74,18 +84,3 @@ class View(QWidget):
 
     def _on_trace(self, trace) -> None:
         pass
-
-
-class PlaceholderView(View):
-    """Says what the view will show until it is built."""
-
-    def __init__(self, state, parent: QWidget | None = None):
-        super().__init__(state, parent)
-        label = QLabel(self.promise(), self)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-
-    def promise(self) -> str:
-        return ""

@@ -84,12 +84,15 @@ class CompareView(View):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         self._on_mode()
+        self.catch_up()
 
-    def title(self) -> str:
-        return self.tr("Compare")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("CompareView", "Compare")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("CompareView",
             "Two runs side by side, position by position: the loaded model on your text (A), and on a second text, "
             "the same text with the model in another number format, on another model (loaded only when it fits "
             "beside the first), or on a fine-tuned copy from the Fine-tune tab (B). The Heads page shows, for one "

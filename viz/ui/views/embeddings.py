@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from viz.core.projection import hidden_state_labels, hidden_state_sides
@@ -72,17 +72,16 @@ class EmbeddingsView(View):
         self.side_panel.neighbour_chosen.connect(self.select)
         self.side_panel.token_chosen.connect(self.select_token)
         self.side_panel.clear_selection()
-        if state.model is not None:
-            self._on_model(state.model)
-        if state.trace is not None:
-            self._on_trace(state.trace)
+        self.catch_up()
 
     # ---- View ----
-    def title(self) -> str:
-        return self.tr("Embeddings")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("EmbeddingsView", "Embeddings")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("EmbeddingsView",
             "Every token the model knows is a vector of hundreds of numbers, its embedding. Here those vectors "
             "are squashed onto a flat picture: tokens the model treats alike tend to land close together. "
             "Click a token to list the tokens whose vectors point most nearly the same way (cosine similarity). "

@@ -78,15 +78,17 @@ class FewShotView(View):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         if state.model is not None:
-            self._on_model(state.model)
+            self.catch_up()
         else:
             self._show_prompt()
 
-    def title(self) -> str:
-        return self.tr("Few-shot")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("FewShotView", "Few-shot")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("FewShotView",
             "In-context learning: the same question asked with 0, 1, 2 or 4 worked examples before it. The prompt "
             "is shown exactly as the model receives it, built from the template on the left; the coloured text is "
             "the reference answer, whose probability the model gives (teacher forcing). Small models often need "

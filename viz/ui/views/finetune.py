@@ -78,15 +78,17 @@ class FinetuneView(View):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
         if state.model is not None:
-            self._on_model(state.model)
+            self.catch_up()
         else:
             self.train_panel.train_button.setEnabled(False)
 
-    def title(self) -> str:
-        return self.tr("Fine-tune")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("FinetuneView", "Fine-tune")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("FinetuneView",
             "Fine-tuning trains a pre-trained model further on prompt–completion pairs of one task. Full fine-tuning "
             "changes every weight; selective tuning only chosen layers; LoRA adds a small low-rank update B·A to "
             "chosen matrices; prompt tuning learns a few virtual tokens put in front of every input. Training works "

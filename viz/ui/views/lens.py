@@ -76,14 +76,15 @@ class LensView(View):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        if state.trace is not None:
-            self._on_trace(state.trace)
+        self.catch_up()
 
-    def title(self) -> str:
-        return self.tr("Lens")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("LensView", "Lens")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("LensView",
             "The logit lens sends every layer's residual stream through the model's final norm and output head, "
             "as if the model stopped there: each cell shows that layer's best guess. The strip below says from which "
             "layer on the final answer stays on top. Attribution splits one token's logit into what each attention "

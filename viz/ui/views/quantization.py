@@ -31,16 +31,15 @@ class QuantizationView(View):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-        if state.model is not None:
-            self._on_model(state.model)
-        if state.trace is not None:
-            self._on_trace(state.trace)
+        self.catch_up()
 
-    def title(self) -> str:
-        return self.tr("Quantization")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("QuantizationView", "Quantization")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("QuantizationView",
             "Models are usually trained with 32-bit floats; to save memory they are run with 16-bit floats (fp16, bf16) "
             "or 8-bit integers (int8). Number formats shows how one number is stored in each, bit by bit. Weights shows how "
             "much each layer's weights change, and Outputs how much the model's hidden states, attention and next-token "

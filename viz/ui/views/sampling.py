@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QHBoxLayout, QLabel, QMenu, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -53,6 +53,7 @@ class SamplingView(View):
         self.chart.setContextMenuPolicy(Qt.CustomContextMenu)
         self.chart.customContextMenuRequested.connect(self._on_chart_menu)
         self._update_buttons()
+        self.catch_up()
 
     def _build(self) -> None:
         self.headline = QLabel(self)
@@ -120,11 +121,13 @@ class SamplingView(View):
         self.set_scale(1.0)
 
     # view protocol
-    def title(self) -> str:
-        return self.tr("Sampling")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("SamplingView", "Sampling")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("SamplingView",
             "The bars are the model's most likely next tokens at the chosen position, after temperature. "
             "Coloured bars survive top-k and top-p; grey hatched ones are cut, and the next token is drawn "
             "only from the coloured ones, with the outlined probabilities. Diamonds show the distribution "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from viz.ui.scale.frontier_plot import FrontierPlot
@@ -47,14 +47,15 @@ class ScaleView(View):
         self.inputs.changed.connect(self._on_request)
         self.inputs.invalid.connect(self._on_invalid)
         self.inputs.from_model_clicked.connect(self.fill_from_model)
-        if state.model is not None:
-            self._on_model(state.model)
+        self.catch_up()
 
-    def title(self) -> str:
-        return self.tr("Scale")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("ScaleView", "Scale")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("ScaleView",
             "Model size and cost. Running a model needs its weights in memory: parameters times the bytes of the "
             "number format. Training with Adam in mixed precision needs about 16 bytes per parameter (weights, "
             "gradients, and the optimizer's fp32 copy, momentum and variance) plus the activations of a batch. "

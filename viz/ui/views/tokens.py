@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -62,16 +62,15 @@ class TokensView(View):
         self.flow.height_changed.connect(lambda _height: self._balance())
         self.flow.hovered.connect(self._on_pointed)
         self.flow.selected.connect(self._on_pointed)
-        if state.model is not None:
-            self._on_model(state.model)
-        if state.trace is not None:
-            self._on_trace(state.trace)
+        self.catch_up()
 
-    def title(self) -> str:
-        return self.tr("Tokens")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("TokensView", "Tokens")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("TokensView",
             "A model never sees letters: the tokenizer cuts the text into pieces from its vocabulary and the "
             "model receives their ids. Each chip is one token, with the id beneath; ␣ marks a space that belongs "
             "to the token and ‐ a piece that continues a word. Point at a chip to light up its characters; below, "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -66,13 +66,16 @@ class WhyView(View):
         self.knockout.scan_requested.connect(self._run_scan)
         self.patching.run_requested.connect(self._run_patching)
         self.set_scale(1.0)
+        self.catch_up()
 
     # view protocol
-    def title(self) -> str:
-        return self.tr("Why")
+    @staticmethod
+    def title() -> str:
+        return QCoreApplication.translate("WhyView", "Why")
 
-    def explanation(self) -> str:
-        return self.tr(
+    @staticmethod
+    def explanation() -> str:
+        return QCoreApplication.translate("WhyView",
             "Why did the model predict this token? Input tokens: how much each token raised (orange) or lowered "
             "(blue) its log-probability. Heads: knock heads out and see the prediction change; a scan tries each "
             "head alone. Patching: run a corrupted prompt and put back the clean run's activations one layer and "

@@ -1,0 +1,51 @@
+"""The tabs' places: each builds its view the first time it is needed, so the window opens with one view built.
+
+Building all eleven views (21 plots among them) took half a second before the window could show, and every
+view then reacted to each new model and trace, on screen or not. A slot builds its view when its tab is
+opened, when another view or a saved session asks for it, or when everything is exported. A view built late
+catches up with the app's model and trace itself (`View.catch_up`); the `on_built` callback gives it the
+window's scale, theme and links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class ViewSlot(QWidget):
+    """One tab: the view class until the view is needed, then the view, filling the tab."""
+
+    def __init__(self, view_class, state, before_build: Callable, on_built: Callable, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view_class = view_class
+        self.state = state
+        self.before_build = before_build  # before_build(): plots built next take the theme's colours
+        self.on_built = on_built  # on_built(view): the window gives a new view its scale, theme and links
+        self.view = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def key(self) -> str:
+        return self.view_class.key
+
+    def title(self) -> str:
+        return self.view_class.title()
+
+    def explanation(self) -> str:
+        return self.view_class.explanation()
+
+    def ensure(self):
+        """The view, built now if it was not yet."""
+        if self.view is None:
+            self.before_build()
+            self.view = self.view_class(self.state, self)
+            self.layout().addWidget(self.view)
+            self.on_built(self.view)
+        return self.view
+
+    def showEvent(self, event) -> None:
+        self.ensure()  # shown some way other than the window's tab switch (a test, a style change)
+        super().showEvent(event)
