@@ -70,19 +70,7 @@ def test_every_view_fits_a_projector(traced_window, qtbot, monkeypatch, language
         qtbot.waitUntil(lambda: window.tabs.tabText(0) != "Tokens", timeout=60_000)
         settle()
     found = layout_report(window, qtbot, monkeypatch)
-    known = [line for line in found if _known_with_help_open(line)]
-    others = [line for line in found if line not in known]
-    assert not others, "\n".join(others)
-    if known:  # reported as an expected failure, so it stays in sight until it is fixed
-        pytest.xfail("known, with the F1 panel open: " + "; ".join(known[:3]) + f" … ({len(known)} in all)")
-
-
-def _known_with_help_open(line: str) -> bool:
-    """The open defect with the F1 panel open while presenting: at 1024x768 the Fine-tune tab leaves its
-    results about 250 pixels beside its settings, too narrow for the four Hungarian result tabs."""
-    if " F1 " not in line or " no F1 " in line:
-        return False
-    return " finetune " in line and "shows scroll arrows" in line
+    assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("width, height", SIZES)

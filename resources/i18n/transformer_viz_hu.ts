@@ -797,6 +797,10 @@
         <source>Boxes are as wide as the characters they cover. Grey: every tokenizer cuts there the same way; coloured: they differ.</source>
         <translation>A dobozok olyan szélesek, mint az általuk lefedett karakterek. Szürke: ott minden tokenizáló ugyanúgy vág; színes: eltérnek.</translation>
     </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} token</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>

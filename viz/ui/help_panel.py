@@ -32,13 +32,17 @@ class HelpPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.NoFrame)
         scroll.setWidget(content)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll = scroll
         self.setWidget(scroll)
+        self._widths = (0, 1 << 24)  # the panel's least and most width for the current font and window
         self.toggleViewAction().setText(self.tr("About this view"))
 
     def show_view(self, view) -> None:
         self.heading.setText(view.title())
         text = view.explanation().strip()
         self.body.setText(text or self.tr("This view has no explanation yet."))
+        self._apply_widths()
 
     def fit_width(self, presenting: bool = False, window_width: int = 0) -> None:
         """About 40 characters of the current font per line: readable, and leaves room for the plots.
@@ -53,8 +57,16 @@ class HelpPanel(QDockWidget):
         chars = QFontMetrics(font).averageCharWidth()
         if presenting and window_width > 0:
             width = int(window_width * PRESENTING_SHARE)
-            self.setMinimumWidth(min(chars * 24, width))
-            self.setMaximumWidth(width)
+            self._widths = (min(chars * 24, width), width)
         else:
-            self.setMinimumWidth(chars * 40)
-            self.setMaximumWidth(chars * 60)
+            self._widths = (chars * 40, chars * 60)
+        self._apply_widths()
+
+    def _apply_widths(self) -> None:
+        """Never narrower than the text's longest word with the scroll bar beside it (a long Hungarian compound
+        would otherwise scroll sideways), within the most the window allows."""
+        least, most = self._widths
+        content = self.scroll.widget().minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        needed = content + 2 * self.scroll.frameWidth() + 4  # the dock's own frame
+        self.setMinimumWidth(min(max(least, needed), most))
+        self.setMaximumWidth(most)

@@ -22,6 +22,9 @@ class MethodPanel(QGroupBox):
         for kind in KINDS:
             self.picker.addItem(method_name(kind), kind)
         self.picker.setCurrentIndex(KINDS.index("lora"))
+        # as narrow as a projector's column needs (the open list still shows whole names)
+        self.picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(14)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(QLabel(self.tr("Every weight of the model is trained."), self))
         self.layers = QListWidget(self)
@@ -49,6 +52,7 @@ class MethodPanel(QGroupBox):
         self.target_checks: dict[str, QCheckBox] = {}
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow(self.tr("Rank r"), self.rank)
         form.addRow(self.tr("Alpha"), self.alpha)
         form.addRow(self.tr("Modules"), self.targets_box)
@@ -61,6 +65,7 @@ class MethodPanel(QGroupBox):
         self.virtual = QSpinBox(page, minimum=1, maximum=200, value=20)
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow(self.tr("Virtual tokens"), self.virtual)
         self.virtual.valueChanged.connect(self._on_changed)
         return page

@@ -24,6 +24,9 @@ class TaskPanel(QGroupBox):
         self.picker = QComboBox(self)
         for key in BUNDLED:
             self.picker.addItem(task_name(key), key)
+        # as narrow as a projector's column needs (the open list still shows whole names)
+        self.picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(14)
         self.load_button = QPushButton(self.tr("Load JSONL…"), self)
         self.load_button.setToolTip(self.tr('A file with one {"prompt": "…", "completion": "…"} object per line.'))
         self.template = QLineEdit(self)
@@ -31,6 +34,7 @@ class TaskPanel(QGroupBox):
         self.info = QLabel(self)
         self.info.setWordWrap(True)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow column puts labels above their fields
         form.addRow(self.tr("Train on"), self.picker)
         form.addRow(self.tr("Template"), self.template)
         layout = QVBoxLayout(self)
@@ -91,15 +95,19 @@ class TaskPanel(QGroupBox):
         except FinetuneError as exc:
             self.info.setText(self.tr("⚠ {message}").format(message=str(exc)))
 
+    def _show_template(self, text: str) -> None:
+        self.template.setText(text)
+        self.template.setCursorPosition(0)  # a narrow field shows the template's start, not its end
+
     def _on_picked(self, *_args) -> None:
         from viz.core.finetune.tasks import template_of
 
         if self._bundled is None and self.key() != CUSTOM and not self.isVisible():
-            self.template.setText(template_of(self.key()))  # the pairs are made when the panel is first shown
+            self._show_template(template_of(self.key()))  # the pairs are made when the panel is first shown
             self.changed.emit()
             return
         task = self.base_task()
-        self.template.setText(task.template)
+        self._show_template(task.template)
         self.info.setText(self.tr("{train} pairs to train on, {held} held out for the scores.").format(
             train=count(len(task.train)), held=count(len(task.held_out))))
         self.changed.emit()

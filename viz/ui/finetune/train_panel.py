@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayo
 
 from viz.core.finetune.methods import SUGGESTED_LEARNING_RATES as LEARNING_RATES
 from viz.core.finetune.methods import SUGGESTED_STEPS
+from viz.ui.flow_layout import FlowLayout
 
 DEFAULTS = dict(steps=SUGGESTED_STEPS, batch=16, lr=LEARNING_RATES["lora"], seed=0, mix=0)
 
@@ -23,6 +24,7 @@ class TrainPanel(QGroupBox):
         self.mix.setToolTip(self.tr("Multi-task tuning: this share of every batch comes from the other bundled "
                                     "tasks, which keeps the model from forgetting them."))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow column puts labels above their fields
         form.addRow(self.tr("Steps"), self.steps)
         form.addRow(self.tr("Batch"), self.batch)
         form.addRow(self.tr("Learning rate"), self.lr)
@@ -51,16 +53,15 @@ class TrainPanel(QGroupBox):
         buttons = QHBoxLayout()
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.cancel_button)
-        results = QHBoxLayout()
-        results.addWidget(self.save_button)
-        results.addWidget(self.use_button)
+        results = FlowLayout()  # wraps in a narrow column (a projector, the F1 panel open) instead of widening it
+        for button in (self.save_button, self.use_button, self.compare_button):
+            results.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(results)
-        layout.addWidget(self.compare_button)  # a row of its own: three buttons do not fit a narrow column
 
     def suggest_for(self, kind: str) -> None:
         """The learning rate that suits the method (a person can still change it)."""

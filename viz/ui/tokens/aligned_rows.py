@@ -36,6 +36,7 @@ class AlignedRows(QWidget):
         self._hover = (-1, -1)
         self._laid_out_for = -1
         self._height = 0
+        self._first_band = 0
 
     def set_comparison(self, comparison) -> None:
         self._comparison = comparison
@@ -121,6 +122,7 @@ class AlignedRows(QWidget):
             self._in_line.append(per_line)
         self._band_h = band_h
         self._height = int(y + 0.3 * em)
+        self._first_band = min(self._height, int(0.6 * em + band_h))
         if self.minimumHeight() != self._height:
             self.setMinimumHeight(self._height)
         self.updateGeometry()
@@ -149,6 +151,12 @@ class AlignedRows(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(600, max(self._height, 40))
+
+    def first_band_height(self) -> int:
+        """The height of the text's first line with every tokenizer's row under it: the least that shows the
+        comparison (0 before there is one)."""
+        self._ensure_layout()
+        return self._first_band if self._height else 0
 
     # painting
     def paintEvent(self, event) -> None:

@@ -38,6 +38,7 @@ class ComparePanel(QWidget):
         self._model_source = None  # TokenizerSource of the loaded model
         self._choices: list = []  # (TokenizerSource, QPushButton) for the other tokenizers
         self._text = ""
+        self._presenting = False  # on a projector the reading hint becomes the rows' tooltip
         self.worker = LatestWorker("tokenizers", self)
         self.worker.succeeded.connect(self._on_compared)
         self.worker.failed.connect(self._on_failed)
@@ -124,7 +125,7 @@ class ComparePanel(QWidget):
         sources = self.sources()
         if not text or not sources:
             return
-        self.status.setText(self.tr("Tokenizing with {n} tokenizers…").format(n=len(sources)))
+        self._say(self.tr("Tokenizing with {n} tokenizers…").format(n=len(sources)))
         self.worker.submit(_compare, text, sources, label=self.tr("Comparing tokenizers"))
 
     def comparison(self):
@@ -133,7 +134,7 @@ class ComparePanel(QWidget):
     def _on_compared(self, comparison) -> None:
         self.rows.set_comparison(comparison)
         self.summary.setRowCount(len(comparison.rows))
-        self.summary.setVisible(True)
+        self.summary.setVisible(not self._presenting)
         for r, row in enumerate(comparison.rows):
             counts = row.counts
             cells = [
@@ -178,14 +179,39 @@ class ComparePanel(QWidget):
         self.compare(self._text)
 
     def _on_failed(self, message: str) -> None:
-        self.status.setText(message)
+        self._say(message)
 
     def _refresh_status(self) -> None:
         if not self._choices:
-            self.status.setText(
-                self.tr("No other tokenizer to compare with yet: bundled models, or a folder you add, appear here.")
-            )
+            self._say(self.tr("No other tokenizer to compare with yet: bundled models, or a folder you add, appear here."))
         else:
-            self.status.setText(
-                self.tr("Boxes are as wide as the characters they cover. Grey: every tokenizer cuts there the same way; coloured: they differ.")
-            )
+            hint = self.tr("Boxes are as wide as the characters they cover. Grey: every tokenizer cuts there the same way; coloured: they differ.")
+            self._say(self._token_counts() if self._presenting else hint)
+            self.scroll.setToolTip(hint)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def set_presenting(self, on: bool) -> None:
+        """On a projector the table gives way to one line of token counts, and the reading hint becomes the rows'
+        tooltip: the aligned rows, the picture, keep the room."""
+        self._presenting = on
+        self.summary.setVisible(not on and self.summary.rowCount() > 0)
+        self._refresh_status()
+
+    def _token_counts(self) -> str:
+        comparison = self.comparison()
+        if comparison is None:
+            return ""
+        return " · ".join(
+            row.name + ": " + (row.error or self.tr("{n} tokens").format(n=integer(row.counts.tokens)))
+            for row in comparison.rows)
+
+    def needed_height(self) -> int:
+        """Height that shows the header, the summary, the status and the first line of the aligned rows."""
+        spacing = max(0, self.layout().spacing())
+        parts = [self.layout().itemAt(0).sizeHint().height()]  # the header row
+        parts += [w.sizeHint().height() for w in (self.summary, self.status) if not w.isHidden()]
+        parts.append(self.rows.first_band_height() + 2 * self.scroll.frameWidth())
+        return sum(parts) + spacing * (len(parts) - 1)

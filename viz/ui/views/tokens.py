@@ -55,11 +55,13 @@ class TokensView(View):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self._splitter_moved = False  # once the user drags it, the split is theirs
+        self._presenting = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_splitter_moved", True))
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         self._fit_fonts()
         self.flow.height_changed.connect(lambda _height: self._balance())
+        self.compare.compared.connect(lambda _comparison: self._balance())
         self.flow.hovered.connect(self._on_pointed)
         self.flow.selected.connect(self._on_pointed)
         self.catch_up()
@@ -186,13 +188,22 @@ class TokensView(View):
         if self._splitter_moved or total <= 0:
             return
         chips = self.flow.minimumHeight() + 2 * self.flow_scroll.frameWidth()
-        details = round(QFontMetricsF(self.details.font()).lineSpacing() * 9)
+        # a token's details take nine lines; on a projector they scroll instead, and the tokenizer rows get the room
+        details = 0 if self._presenting else round(QFontMetricsF(self.details.font()).lineSpacing() * 9)
         top = self.counts_label.sizeHint().height() + self.source.height() + max(chips, details) + 24
+        bottom = self.compare.needed_height()
+        if top + bottom > total:  # both cannot have all they need: the tokenizer rows' first line comes first
+            top = max(total - bottom, int(total * 0.5))
         top = min(top, int(total * 0.6))
         self.splitter.setSizes([top, total - top])
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._balance()
+
+    def set_presenting(self, on: bool) -> None:
+        self._presenting = on
+        self.compare.set_presenting(on)
         self._balance()
 
 
