@@ -730,6 +730,10 @@
         <source>top-1 flips</source>
         <translation>megváltozott legvalószínűbb token</translation>
     </message>
+    <message>
+        <source>probability (%)</source>
+        <translation>valószínűség (%)</translation>
+    </message>
 </context>
 <context>
     <name>ComparePanel</name>
@@ -861,12 +865,20 @@
         <translation>Fejek</translation>
     </message>
     <message>
-        <source>Two runs side by side, position by position: the loaded model on your text (A), and on a second text, the same text with the model in another number format, on another model (loaded only when it fits beside the first), or on a fine-tuned copy from the Fine-tune tab (B). The Heads page shows, for one text, how differently each head attends. Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere.</source>
-        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, egy másik modellel (csak akkor töltődik be, ha elfér az első mellett), vagy a Hangolás lapon finomhangolt példánnyal (B). A Fejek lap egyetlen szövegnél azt mutatja, mennyire másképp figyelnek az egyes fejek. Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki.</translation>
+        <source>Side by side</source>
+        <translation>Egymás mellett</translation>
+    </message>
+    <message>
+        <source>Two runs side by side, position by position: the loaded model on your text (A), and on a second text, the same text with the model in another number format, on another model (loaded only when it fits beside the first), or on a fine-tuned copy from the Fine-tune tab (B). The Heads page shows, for one text, how differently each head attends. Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere. The Side by side page sets the two runs next to each other: their tokens (an orange outline marks another token at that position), one attention head on one colour scale, the next-token candidates at the position you click in the chart or the table, and the logit lens.</source>
+        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, egy másik modellel (csak akkor töltődik be, ha elfér az első mellett), vagy a Hangolás lapon finomhangolt példánnyal (B). A Fejek lap egyetlen szövegnél azt mutatja, mennyire másképp figyelnek az egyes fejek. Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki. Az Egymás mellett lap a két futást egymás mellé teszi: a tokenjeiket (narancssárga keret jelzi, ha azon a pozíción másik token áll), egy figyelemfejet közös színskálán, a következő token jelöltjeit a diagramon vagy a táblázatban kiválasztott pozíción, és a logitlencsét.</translation>
     </message>
     <message>
         <source>the same text on {name}</source>
         <translation>ugyanaz a szöveg, másik modell: {name}</translation>
+    </message>
+    <message>
+        <source>Another model is loaded: compare again to see two runs side by side.</source>
+        <translation>Másik modell töltődött be: vesse össze újra a két futást, hogy egymás mellett lássa őket.</translation>
     </message>
     <message>
         <source>Load a model and type a text first.</source>
@@ -903,6 +915,22 @@
     <message>
         <source>text B</source>
         <translation>B szöveg</translation>
+    </message>
+    <message>
+        <source>A: the text above</source>
+        <translation>A: a fenti szöveg</translation>
+    </message>
+    <message>
+        <source>B: text B</source>
+        <translation>B: a B szöveg</translation>
+    </message>
+    <message>
+        <source>A: {run}</source>
+        <translation>A: {run}</translation>
+    </message>
+    <message>
+        <source>B: {run}</source>
+        <translation>B: {run}</translation>
     </message>
 </context>
 <context>
@@ -2722,6 +2750,29 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>RunLens</name>
+    <message>
+        <source>emb.</source>
+        <translation>beág.</translation>
+    </message>
+    <message>
+        <source>L{0}</source>
+        <translation>R{0}</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <source>Position {0}: {1}</source>
+        <translation>{0}. pozíció: {1}</translation>
+    </message>
+    <message>
+        <source>Layer {0}, position {1} ({2})</source>
+        <translation>{0}. réteg, {1}. pozíció ({2})</translation>
+    </message>
+</context>
+<context>
     <name>SamplingControls</name>
     <message>
         <source>Greedy</source>
@@ -3160,6 +3211,13 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>SharedColourBar</name>
+    <message>
+        <source>attention weight</source>
+        <translation>figyelemsúly</translation>
+    </message>
+</context>
+<context>
     <name>ShotsTable</name>
     <message>
         <source>k</source>
@@ -3195,6 +3253,49 @@ rank {rank}</source>
     </message>
 </context>
 <context>
+    <name>SidePage</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokenek</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Figyelem</translation>
+    </message>
+    <message>
+        <source>Next token</source>
+        <translation>Következő token</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Lencse</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Réteg</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Fej</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Pozíció</translation>
+    </message>
+    <message>
+        <source>Compare two runs to see them side by side.</source>
+        <translation>Vessen össze két futást, és itt egymás mellett láthatja őket.</translation>
+    </message>
+    <message>
+        <source>Looking through the lens…</source>
+        <translation>Vizsgálat a lencsén át…</translation>
+    </message>
+    <message>
+        <source>The two runs have no position to compare.</source>
+        <translation>A két futásnak nincs összevethető pozíciója.</translation>
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
         <source>Find a token…</source>
@@ -3223,6 +3324,85 @@ rank {rank}</source>
     <message>
         <source>{i}: {label}</source>
         <translation>{i}: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>SideTexts</name>
+    <message>
+        <source>Both runs read the same tokens.</source>
+        <translation>Mindkét futás ugyanazokat a tokeneket olvassa.</translation>
+    </message>
+    <message>
+        <source>Orange outline: another token at that position in the other run ({a} in A, {b} in B).</source>
+        <translation>Narancssárga keret: a másik futásban más token áll azon a pozíción (A-ban {a}, B-ben {b}).</translation>
+    </message>
+    <message>
+        <source>Click a chip to choose that position.</source>
+        <translation>Kattintson egy tokenre a pozíció kiválasztásához.</translation>
+    </message>
+    <message>
+        <source>These runs have no attention to show.</source>
+        <translation>Ezekben a futásokban nincs megjeleníthető figyelem.</translation>
+    </message>
+    <message>
+        <source>query: output token</source>
+        <translation>lekérdezés: kimeneti token</translation>
+    </message>
+    <message>
+        <source>key: input token</source>
+        <translation>kulcs: bemeneti token</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>lekérdezés</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>kulcs</translation>
+    </message>
+    <message>
+        <source>The runs read different tokens, so the heads are not compared cell by cell.</source>
+        <translation>A futások különböző tokeneket olvasnak, ezért a fejeket nem cellánként vetjük össze.</translation>
+    </message>
+    <message>
+        <source>Total variation between the two heads: {tv} (0 alike, 1 disjoint; mean over the queries).</source>
+        <translation>A két fej teljes variációs távolsága: {tv} (0: egyforma, 1: diszjunkt; a lekérdezések átlaga).</translation>
+    </message>
+    <message>
+        <source>Position {p}: {a} in A, {b} in B</source>
+        <translation>{p}. pozíció: A-ban {a}, B-ben {b}</translation>
+    </message>
+    <message>
+        <source>(masked-LM: the token each run would put here)</source>
+        <translation>(maszkolt nyelvi modell: a token, amelyet az egyes futások ide tennének)</translation>
+    </message>
+    <message>
+        <source>KL(A ‖ B) {kl} nats</source>
+        <translation>KL(A ‖ B) {kl} nat</translation>
+    </message>
+    <message>
+        <source>top-1 flips: {a} → {b}</source>
+        <translation>megváltozik a legvalószínűbb token: {a} → {b}</translation>
+    </message>
+    <message>
+        <source>the same top-1 token {a}</source>
+        <translation>azonos a legvalószínűbb token: {a}</translation>
+    </message>
+    <message>
+        <source>no lens for this run</source>
+        <translation>ehhez a futáshoz nincs lencse</translation>
+    </message>
+    <message>
+        <source>the first {n} of {total} positions</source>
+        <translation>az első {n} pozíció a(z) {total} közül</translation>
+    </message>
+    <message>
+        <source>Each cell: the top token that layer would predict, brighter when more likely. The two grids scroll together.</source>
+        <translation>Minden cella: a token, amelyet az a réteg a legvalószínűbbnek tartana; minél valószínűbb, annál élénkebb. A két rács együtt görgethető.</translation>
+    </message>
+    <message>
+        <source>Only the first positions fit: the Lens tab shows the whole text.</source>
+        <translation>Csak az első pozíciók férnek el: a Lencse lap a teljes szöveget mutatja.</translation>
     </message>
 </context>
 <context>
@@ -3442,6 +3622,17 @@ rank {rank}</source>
     <message>
         <source>Starts a word.</source>
         <translation>Szót kezd.</translation>
+    </message>
+</context>
+<context>
+    <name>TokensPair</name>
+    <message>
+        <source>Input</source>
+        <translation>Bemenet</translation>
+    </message>
+    <message>
+        <source>Output (the decoder&apos;s inputs)</source>
+        <translation>Kimenet (a dekóder bemenetei)</translation>
     </message>
 </context>
 <context>

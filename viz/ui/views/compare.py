@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from viz.ui.compare.chart import FLIP_COLOR, KlChart
 from viz.ui.compare.heads_panel import HeadsPanel
 from viz.ui.compare.runs import compare_dtypes, compare_models, compare_source, compare_texts
+from viz.ui.compare.side_page import SidePage
 from viz.ui.presentation import TabBarFitter
 from viz.ui.scale.numbers import decimal
 from viz.ui.views.base import View
@@ -59,15 +60,18 @@ class CompareView(View):
         row.addWidget(self.run_button)
         self.heads = HeadsPanel(self)
         self.heads.head_clicked.connect(self.head_requested)
-        self.result_tabs = QTabWidget(self)  # positions (the table) and heads (the attention difference)
+        self.side = SidePage(self)
+        self.result_tabs = QTabWidget(self)  # positions (the table), heads (the attention difference), side by side
         self.tab_fitter = TabBarFitter(self.result_tabs)
         self.result_tabs.addTab(self.table, self.tr("Positions"))
         self.result_tabs.addTab(self.heads, self.tr("Heads"))
+        self.result_tabs.addTab(self.side, self.tr("Side by side"))
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.chart)
         self.splitter.addWidget(self.result_tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.chart_share = {False: 0.6, True: 0.36}  # the chart's share of the width; True: beside Side by side
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.summary)
@@ -77,6 +81,10 @@ class CompareView(View):
         self.worker.succeeded.connect(self._on_done)
         self.worker.failed.connect(self.summary.setText)
         self.mode.currentIndexChanged.connect(self._on_mode)
+        self.chart.position_clicked.connect(self._on_position_clicked)
+        self.table.currentCellChanged.connect(lambda row, *_: self.side.set_position(row))
+        self.result_tabs.currentChanged.connect(self._fit_splitter)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.run_button.clicked.connect(self.compare)
         self.text_b.returnPressed.connect(self.compare)
         self.source_b.returnPressed.connect(self.compare)
@@ -99,21 +107,40 @@ class CompareView(View):
             "text, how differently each head attends. Each bar is the KL divergence of B's "
             "next-token distribution from A's at that position, in nats: 0 means they predict alike. Orange bars "
             "mark positions where the most likely next token changes. A run compared with itself shows zero "
-            "everywhere."
+            "everywhere. The Side by side page sets the two runs next to each other: their tokens (an orange "
+            "outline marks another token at that position), one attention head on one colour scale, the next-token "
+            "candidates at the position you click in the chart or the table, and the logit lens."
         )
 
     def busy(self) -> bool:
-        return self.worker.busy
+        return self.worker.busy or self.side.busy()
 
     def shutdown(self) -> None:
         self.worker.shutdown()
+        self.side.shutdown()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_sized", False):  # the chart gets the larger share, whatever the table's hint
             self._sized = True
-            width = max(self.splitter.width(), 400)
-            self.splitter.setSizes([int(width * 0.6), int(width * 0.4)])
+            self._fit_splitter()
+
+    def _beside_side_page(self) -> bool:
+        return self.result_tabs.currentWidget() is self.side
+
+    def _fit_splitter(self, *_args) -> None:
+        """Two runs side by side need more of the width than a table: each page keeps its own share."""
+        width = max(self.splitter.width(), 400)
+        share = self.chart_share[self._beside_side_page()]
+        self.splitter.setSizes([int(width * share), int(width * (1 - share))])
+
+    def _on_splitter_moved(self, *_args) -> None:
+        sizes = self.splitter.sizes()
+        self.chart_share[self._beside_side_page()] = sizes[0] / max(1, sum(sizes))
+
+    def _on_position_clicked(self, position: int) -> None:
+        self.table.selectRow(position)  # the table's current row moves the Side by side page too
+        self.side.set_position(position)
 
     def _on_mode(self, *_args) -> None:
         self.text_b.setVisible(self.mode.currentData() == "text")
@@ -132,6 +159,8 @@ class CompareView(View):
         self.compare()
 
     def _on_model(self, loaded) -> None:
+        if self.side.outcome is not None and self.side.outcome.lens_models[0] is not loaded:
+            self.side.clear(self.tr("Another model is loaded: compare again to see two runs side by side."))
         if self.second_model is not None and loaded is not self.second_model:  # its base is gone
             self.second_model = None
             if self.mode.currentData() == "model":
@@ -176,6 +205,7 @@ class CompareView(View):
         self.heads_compared.emit((model.name, self.state.text, self._run_b_name(), outcome.heads)
                                  if outcome.heads and model is not None else None)
         self.chart.show_comparison(comparison)
+        self.table.blockSignals(True)  # the Side by side page keeps its own choice of position
         self.table.setRowCount(len(comparison.kl))
         for i in range(len(comparison.kl)):
             cells = [comparison.tokens_a[i], comparison.tokens_b[i], decimal(comparison.kl[i], 4),
@@ -187,6 +217,9 @@ class CompareView(View):
                 if comparison.flips[i] and column >= 3:
                     cell.setForeground(QColor(FLIP_COLOR))
                 self.table.setItem(i, column, cell)
+        self.table.blockSignals(False)
+        if outcome.side is not None:
+            self.side.show_outcome(outcome, self._captions())
         text = self.tr("{n} positions · mean KL {mean} nats · {flips} top-1 flips").format(
             n=len(comparison.kl), mean=decimal(float(comparison.kl.mean()) if len(comparison.kl) else 0.0, 4),
             flips=int(comparison.flips.sum()))
@@ -205,6 +238,13 @@ class CompareView(View):
             return self.source_b.text().strip()
         return self.dtype.currentText() if mode == "dtype" else self.tr("text B")
 
+    def _captions(self) -> tuple[str, str]:
+        mode, model = self.mode.currentData(), self.state.model
+        if mode == "text":
+            return self.tr("A: the text above"), self.tr("B: text B")
+        a = model.dtype if mode == "dtype" and model is not None else (model.name if model is not None else "")
+        return self.tr("A: {run}").format(run=a), self.tr("B: {run}").format(run=self._run_b_name())
+
     def pages(self) -> list:
         return list(range(self.result_tabs.count()))
 
@@ -213,22 +253,25 @@ class CompareView(View):
 
     def set_presenting(self, on: bool) -> None:
         self.tab_fitter.fit(on)
+        self.side.set_presenting(on)
 
     def export_widget(self) -> QWidget:
-        return self.chart
+        return self.side.picture() if self._beside_side_page() else self.chart
 
     def export_tables(self) -> dict[str, list[list]]:
         tables = {"compare": self.comparison.rows() if self.comparison is not None else [],
-                  "compare_heads": self.heads.table()}
+                  "compare_heads": self.heads.table(), "compare_side_by_side": self.side.table()}
         return {name: rows for name, rows in tables.items() if rows}
 
     def set_scale(self, factor: float) -> None:
         self.chart.set_scale(factor)
+        self.side.set_scale(factor)
         self.heads.refresh()  # the theme may have changed too (0 is the background colour)
 
     def settings(self) -> dict:
         return {"mode": self.mode.currentData(), "text_b": self.text_b.text(), "dtype": self.dtype.currentText(),
-                "source_b": self.source_b.text()}
+                "source_b": self.source_b.text(), "page": self.result_tabs.currentIndex(),
+                "side": self.side.settings()}
 
     def apply_settings(self, settings: dict) -> None:
         if settings.get("mode") in ("text", "dtype", "source"):
@@ -239,3 +282,7 @@ class CompareView(View):
             self.source_b.setText(settings["source_b"])
         if settings.get("dtype") in DTYPES:
             self.dtype.setCurrentText(settings["dtype"])
+        if type(settings.get("page")) is int and 0 <= settings["page"] < self.result_tabs.count():
+            self.result_tabs.setCurrentIndex(settings["page"])
+        if isinstance(settings.get("side"), dict):
+            self.side.apply_settings(settings["side"])
