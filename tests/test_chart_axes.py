@@ -43,3 +43,21 @@ def test_integer_axis_never_ticks_between_layers(qapp):
     for low, high, pixels in ((1, 4, 300), (0, 2, 600), (0.9, 1.1, 400), (0, 47, 300)):
         values = [v for _spacing, vs in axis.tickValues(low, high, pixels) for v in vs]
         assert values and all(float(v).is_integer() for v in values)
+
+
+def test_a_long_title_never_pushes_the_plot_out_of_a_narrow_pane(qtbot):
+    """pyqtgraph keeps a plot as wide as its title; beside the F1 panel on a projector that cut the plot's right
+    side (Few-shot's k = 4, Scale's largest models), also after a theme switch sets the title text again."""
+    from viz.ui.quantization.charts import ScaledPlot
+    from viz.ui.theme import LIGHT, restyle_plots
+
+    plot = ScaledPlot(title="Probability of the reference answer, a title far wider than its pane", left="P")
+    qtbot.addWidget(plot)
+    plot.set_scale(1.8)  # the projector's size
+    plot.resize(320, 240)
+    plot.show()
+    qtbot.waitExposed(plot)
+    restyle_plots(plot, LIGHT)
+    qtbot.wait(20)
+    assert plot.plotItem.geometry().width() <= plot.width() + 1
+    assert plot.plotItem.vb.sceneBoundingRect().right() <= plot.width() + 1

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from viz.core.scale.calculator import ScaleRequest, calculate
+from viz.core.scale.known_models import KNOWN_MODELS
 from viz.core.scale.memory import Shape
 from viz.ui.state import AppState
 from viz.ui.views.scale import ScaleView
@@ -79,3 +80,17 @@ def test_settings_round_trip(view, qtbot):
     other.apply_settings(saved)
     assert other.result.request == view.result.request
     assert "scale_known_models" in view.export_tables()
+
+
+@pytest.mark.parametrize("factor", [1.0, 1.8])
+def test_model_names_on_the_frontier_never_overlap(view, qtbot, factor):
+    """GPT-3, BLOOM and Gopher (and the four LLaMAs) sit close together: each name finds a free place."""
+    view.show()
+    view.set_scale(factor)  # presentation mode's larger names
+    qtbot.waitUntil(lambda: len(view.plot.plotItem.listDataItems()) >= 3, timeout=10_000)
+    qtbot.wait(50)
+    rects = view.plot.place_labels()
+    inside = view.plot.plotItem.vb.sceneBoundingRect()
+    assert len(rects) == len(KNOWN_MODELS)
+    assert all(inside.contains(rect) for rect in rects)
+    assert not [(i, j) for i in range(len(rects)) for j in range(i) if rects[i].intersects(rects[j])]

@@ -35,7 +35,7 @@ class HelpPanel(QDockWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.scroll = scroll
         self.setWidget(scroll)
-        self._widths = (0, 1 << 24)  # the panel's least and most width for the current font and window
+        self._widths = (0, 16777215)  # (QWIDGETSIZE_MAX) the panel's least and most width for the current font and window
         self.toggleViewAction().setText(self.tr("About this view"))
 
     def show_view(self, view) -> None:

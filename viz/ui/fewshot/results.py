@@ -30,6 +30,12 @@ class ShotsChart(ScaledPlot):
         self.plotItem.setLogMode(False, True)
         self.setMenuEnabled(False)
         self.result = None
+        self._drawn_share = self.text_share
+        self.on_resize = self._on_resize
+
+    def _on_resize(self) -> None:
+        if self.result is not None and abs(self.text_share - self._drawn_share) > 0.01:
+            self.redraw()  # the point labels follow the narrower title size
 
     def show_result(self, result) -> None:
         self.result = result
@@ -51,7 +57,8 @@ class ShotsChart(ScaledPlot):
         item.plot(ks, ps, pen=self.pen(LINE_COLOR), symbol="o", symbolSize=self.symbol_size(11),
                   symbolBrush=[GREEDY_COLOR if s.greedy_match else LINE_COLOR for s in scores], symbolPen=None)
         font = self.font()
-        font.setPointSizeF(self.base_point_size() * self.scale_factor * 0.9)
+        font.setPointSizeF(self.base_point_size() * self.scale_factor * 0.9 * self.text_share)
+        self._drawn_share = self.text_share
         for score, p in zip(scores, ps):
             label = pg.TextItem(translate("FewShot", "{p}\nrank {rank}").format(
                 p=probability_text(score.probability), rank=score.first_token_rank),
@@ -61,7 +68,7 @@ class ShotsChart(ScaledPlot):
             item.addItem(label)
         self.getAxis("bottom").setTicks([[(k, str(k)) for k in (0, 1, 2, 4)]])
         low, high = math.log10(min(ps)), math.log10(max(ps))
-        item.setRange(xRange=(-0.5, 4.5), yRange=(min(low, -1) - 0.5, max(high, low + 1) + 1.0), padding=0)
+        item.setRange(xRange=(-0.7, 4.7), yRange=(min(low, -1) - 0.5, max(high, low + 1) + 1.3), padding=0)
 
 
 class ShotsTable(QTableWidget):

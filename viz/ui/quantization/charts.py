@@ -6,7 +6,7 @@ import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
 from viz.ui.ui_scale import unscaled_points
 
@@ -49,6 +49,17 @@ class IntegerAxis(pg.AxisItem):
         return [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
 
 
+class NarrowableTitle(pg.LabelItem):
+    """A plot title that never holds its plot wider than the pane. pyqtgraph's LabelItem asks for its text's
+    full width as its minimum (again on every setText, as a theme change does), which pushed the plot's right
+    side out of narrow panes; this one asks for none (a long title is cut, or shrunk by `ScaledPlot`)."""
+
+    def updateMin(self) -> None:
+        super().updateMin()
+        self.setMinimumWidth(0)
+        self._sizeHint[Qt.SizeHint.MinimumSize] = (0, self._sizeHint[Qt.SizeHint.MinimumSize][1])
+
+
 class ScaledPlot(pg.PlotWidget):
     """A PlotWidget whose axis fonts, labels, legend and line widths grow with `set_scale`."""
 
@@ -58,9 +69,16 @@ class ScaledPlot(pg.PlotWidget):
         if integer_x:
             axes["bottom"] = IntegerAxis("bottom")
         super().__init__(parent, axisItems=axes)
+        item = self.plotItem
+        item.layout.removeItem(item.titleLabel)
+        item.scene().removeItem(item.titleLabel)
+        item.titleLabel = NarrowableTitle("", size="11pt", parent=item)
+        item.layout.addItem(item.titleLabel, 0, 1)
+        item.setTitle(None)
         self._labels = {"bottom": bottom, "left": left}
         self._title = title
         self.scale_factor = 1.0
+        self.text_share = 1.0  # of the scaled size, that the title takes in a narrow pane
         self.on_resize = None  # e.g. re-space tick labels that depend on the width
         # The font at creation is the reference: presentation mode enlarges the application font AND calls
         # set_scale, so scaling the current font again would count the enlargement twice.
@@ -75,8 +93,26 @@ class ScaledPlot(pg.PlotWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         callback = self.__dict__.get("on_resize")  # resizeEvent runs inside PlotWidget.__init__ already
+        if "_title" in self.__dict__:
+            self._fit_title()
         if callback is not None:
             callback()
+
+    def _fit_title(self) -> None:
+        """pyqtgraph lays a title out at its full width and keeps the plot at least that wide, cutting the plot's
+        right side in a narrow pane (beside the F1 panel on a projector). There the title shrinks, down to 60 %,
+        and never holds the plot wider than the pane."""
+        points = self.base_point_size() * self.scale_factor * 1.1
+        font = QFont(self.font())
+        font.setPointSizeF(points)
+        needed = QFontMetricsF(font).horizontalAdvance(self._title) + 24
+        left = self.plotItem.getAxis("left")
+        # the title sits above the plot area only; the left axis may still grow with its tick labels
+        room = self.width() - (max(left.width(), 0.25 * self.width()) if left.isVisible() else 0)
+        share = max(0.6, min(1.0, room / needed)) if self._title else 1.0
+        self.text_share = share  # subclasses may size their annotations by it
+        self.plotItem.setTitle(self._title, size=f"{points * share:.1f}pt")
+        self.plotItem.setGeometry(self.range)  # no longer held at the width an earlier title asked for
 
     def base_point_size(self) -> float:
         return self._base_points
@@ -102,7 +138,7 @@ class ScaledPlot(pg.PlotWidget):
             # A label style replaces pyqtgraph's default one, colour included: keep the theme's foreground.
             color = pg.mkColor(pg.getConfigOption("foreground")).name()
             self.plotItem.setLabel(side, self._labels[side], **{"font-size": f"{points:.1f}pt", "color": color})
-        self.plotItem.setTitle(self._title, size=f"{points * 1.1:.1f}pt")
+        self._fit_title()
         if self.legend is not None:
             self.legend.setLabelTextSize(f"{points:.1f}pt")
 
