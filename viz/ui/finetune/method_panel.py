@@ -26,7 +26,9 @@ class MethodPanel(QGroupBox):
         self.picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.picker.setMinimumContentsLength(14)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(QLabel(self.tr("Every weight of the model is trained."), self))
+        everything = QLabel(self.tr("Every weight of the model is trained."), self)
+        everything.setWordWrap(True)  # the stack is as wide as its widest page, shown or not
+        self.pages.addWidget(everything)
         self.layers = QListWidget(self)
         self.layers.setMaximumHeight(120)
         self.pages.addWidget(self.layers)

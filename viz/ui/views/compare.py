@@ -30,6 +30,9 @@ class CompareView(View):
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
         self.mode = QComboBox(self)
+        # no wider than needed to tell the modes apart: on a projector text B's field needs the room
+        self.mode.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.mode.setMinimumContentsLength(18)
         self.mode.addItem(self.tr("the same model on another text"), "text")
         self.mode.addItem(self.tr("the same text in another number format"), "dtype")
         self.mode.addItem(self.tr("the same text on another model"), "source")

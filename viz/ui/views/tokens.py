@@ -178,9 +178,15 @@ class TokensView(View):
         self.counts_label.setFont(scaled_font(base, 1.15))
         self.source.setFont(scaled_font(base, 1.35))
         self.source.setFixedHeight(round(QFontMetricsF(self.source.font()).lineSpacing() * 3.3) + 12)
-        width = QFontMetricsF(base).averageCharWidth()
-        self.details_scroll.setMinimumWidth(round(width * 36))
-        self.details_scroll.setMaximumWidth(round(width * 48))
+        self._fit_details()
+
+    def _fit_details(self) -> None:
+        """About 36-48 characters for a token's details, but never more than a third of a narrow view (the F1
+        panel open on a projector), where the chips need the width."""
+        width = QFontMetricsF(QApplication.font()).averageCharWidth()
+        narrow = int(self.width() * 0.34) if self.width() > 0 else round(width * 36)
+        self.details_scroll.setMinimumWidth(min(round(width * 36), narrow))
+        self.details_scroll.setMaximumWidth(max(min(round(width * 48), narrow), self.details_scroll.minimumWidth()))
 
     def _balance(self) -> None:
         """Give the chips the height they need (up to 60 %) and the comparison the rest."""
@@ -199,6 +205,7 @@ class TokensView(View):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_details()
         self._balance()
 
     def set_presenting(self, on: bool) -> None:
