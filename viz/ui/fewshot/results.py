@@ -59,15 +59,16 @@ class ShotsChart(ScaledPlot):
         font = self.font()
         font.setPointSizeF(self.base_point_size() * self.scale_factor * 0.9 * self.text_share)
         self._drawn_share = self.text_share
+        low, high = math.log10(min(ps)), math.log10(max(ps))
         for score, p in zip(scores, ps):
+            above = math.log10(p) < (low + high) / 2 or high - low < 0.5  # the highest points' labels go below
             label = pg.TextItem(translate("FewShot", "{p}\nrank {rank}").format(
                 p=probability_text(score.probability), rank=score.first_token_rank),
-                color=pg.getConfigOption("foreground"), anchor=(0.5, 1.15))
+                color=pg.getConfigOption("foreground"), anchor=(0.5, 1.15) if above else (0.5, -0.15))
             label.setFont(font)
             label.setPos(score.shots, math.log10(p))
             item.addItem(label)
         self.getAxis("bottom").setTicks([[(k, str(k)) for k in (0, 1, 2, 4)]])
-        low, high = math.log10(min(ps)), math.log10(max(ps))
         item.setRange(xRange=(-0.7, 4.7), yRange=(min(low, -1) - 0.5, max(high, low + 1) + 1.3), padding=0)
 
 

@@ -24,9 +24,6 @@ class TaskPanel(QGroupBox):
         self.picker = QComboBox(self)
         for key in BUNDLED:
             self.picker.addItem(task_name(key), key)
-        # as narrow as a projector's column needs (the open list still shows whole names)
-        self.picker.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(14)
         self.load_button = QPushButton(self.tr("Load JSONL…"), self)
         self.load_button.setToolTip(self.tr('A file with one {"prompt": "…", "completion": "…"} object per line.'))
         self.template = QLineEdit(self)
