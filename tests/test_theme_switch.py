@@ -72,3 +72,17 @@ def test_theme_switch_restyles_every_view(window, qtbot, tiny_loaded, tiny_trace
         app.setPalette(palette)
         app.setStyleSheet(sheet)
         pg.setConfigOptions(**config)
+
+
+def test_a_theme_switch_while_presenting_keeps_the_help_panels_smaller_font(window, qtbot):
+    """A new style sheet resets the fonts widgets set themselves: the F1 panel grew to the projector size."""
+    window.show()
+    window.help_panel.setVisible(True)
+    window.presentation.enter()
+    try:
+        before = window.help_panel.body.font().pointSizeF()
+        window.set_theme("dark")
+        assert window.help_panel.body.font().pointSizeF() == before < QApplication.font().pointSizeF()
+    finally:
+        window.set_theme("light")
+        window.presentation.leave()

@@ -313,6 +313,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, choice: str) -> None:
         self.theme.set_choice(choice)
+        self.help_panel.fit_width(self.presentation.presenting, self.width())  # the new style sheet reset its font
         restyle_plots(self, self.theme.colours, font=QApplication.font(), line_scale=self.presentation.scale)
         for view in self.built_views():  # views may colour their own items from the theme at their scale
             view.set_scale(self.presentation.scale)
