@@ -26,8 +26,7 @@ from viz.ui.session import (
 from viz.ui.state import AppState
 from viz.ui.text_box import BoundedTextEdit
 from viz.ui.theme import ThemeManager, restyle_plots
-from viz.ui.view_links import link_view
-from viz.ui.view_slots import ViewSlot
+from viz.ui.view_slots import ViewSlot, ViewTabs
 from viz.ui.views import view_classes
 
 EXAMPLE_TEXT = {
@@ -44,7 +43,7 @@ def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icons" / "transformer-viz.svg"))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ViewTabs, QMainWindow):
     """`settings` (viz.ui.settings.Settings) is read and updated when given; without it (tests, scripts)
     nothing is remembered between launches."""
 
@@ -251,37 +250,6 @@ class MainWindow(QMainWindow):
 
     def show_status(self, message: str) -> None:
         self.status_label.setText(message)
-
-    @property
-    def views(self) -> list:
-        """Every view, in tab order; builds those not built yet (export of all views, self-test)."""
-        return [slot.ensure() for slot in self.slots]
-
-    def built_views(self) -> list:
-        return [slot.view for slot in self.slots if slot.view is not None]
-
-    def has_view(self, key: str) -> bool:
-        return any(slot.key == key for slot in self.slots)
-
-    def view(self, key: str):
-        """The view with this key, built now if it was not yet."""
-        return next(slot for slot in self.slots if slot.key == key).ensure()
-
-    def current_view(self):
-        return self.slots[max(0, self.tabs.currentIndex())].ensure()
-
-    def show_view(self, key: str) -> None:
-        for index, slot in enumerate(self.slots):
-            if slot.key == key:
-                self.tabs.setCurrentIndex(index)
-
-    def _on_view_built(self, view) -> None:
-        """A view built late takes the window's links, presentation state, theme and scale."""
-        link_view(self, view)
-        view.set_presenting(self.presentation.presenting)
-        colours = self.theme.colours if self.theme.applied else None
-        restyle_plots(view, colours, font=QApplication.font(), line_scale=self.presentation.scale)
-        view.set_scale(self.presentation.scale)
 
     def step_view(self, delta: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + delta) % self.tabs.count())

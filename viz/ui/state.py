@@ -82,6 +82,7 @@ class AppState(QObject):
         self._on_loaded(loaded)
 
     def shutdown(self) -> None:
+        self._retrace_timer.stop()  # a text typed just before closing must not ask the stopped tracer
         self.loader.shutdown()
         self.tracer.shutdown()
 

@@ -1,4 +1,5 @@
-"""The tabs' places: each builds its view the first time it is needed, so the window opens with one view built.
+"""The tabs' places: each builds its view the first time it is needed, so the window opens with one view built;
+`ViewTabs` gives the window its views by key.
 
 Building all eleven views (21 plots among them) took half a second before the window could show, and every
 view then reacted to each new model and trace, on screen or not. A slot builds its view when its tab is
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from viz.ui.theme import restyle_plots
+from viz.ui.view_links import link_view
 
 
 class ViewSlot(QWidget):
@@ -49,3 +53,39 @@ class ViewSlot(QWidget):
     def showEvent(self, event) -> None:
         self.ensure()  # shown some way other than the window's tab switch (a test, a style change)
         super().showEvent(event)
+
+
+class ViewTabs:
+    """The main window's views by key, built on demand; mixed into MainWindow, which sets `slots` (one ViewSlot
+    per tab of `tabs`), `presentation` and `theme`."""
+
+    @property
+    def views(self) -> list:
+        """Every view, in tab order; builds those not built yet (export of all views, self-test)."""
+        return [slot.ensure() for slot in self.slots]
+
+    def built_views(self) -> list:
+        return [slot.view for slot in self.slots if slot.view is not None]
+
+    def has_view(self, key: str) -> bool:
+        return any(slot.key == key for slot in self.slots)
+
+    def view(self, key: str):
+        """The view with this key, built now if it was not yet."""
+        return next(slot for slot in self.slots if slot.key == key).ensure()
+
+    def current_view(self):
+        return self.slots[max(0, self.tabs.currentIndex())].ensure()
+
+    def show_view(self, key: str) -> None:
+        for index, slot in enumerate(self.slots):
+            if slot.key == key:
+                self.tabs.setCurrentIndex(index)
+
+    def _on_view_built(self, view) -> None:
+        """A view built late takes the window's links, presentation state, theme and scale."""
+        link_view(self, view)
+        view.set_presenting(self.presentation.presenting)
+        colours = self.theme.colours if self.theme.applied else None
+        restyle_plots(view, colours, font=QApplication.font(), line_scale=self.presentation.scale)
+        view.set_scale(self.presentation.scale)
