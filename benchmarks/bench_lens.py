@@ -2,8 +2,9 @@
 
 Goal: a GPT-2-small-sized model (124 M, random weights, 50,257-token vocabulary) at 512 tokens in at most
 1 s on the CPU. Most of the time is the projection: 13 x 512 rows times a 768 x 50,257 head, about
-0.5 TFLOP, done in chunks so that at most 64 MB of logits exist at once. The Lens tab shows its first
-screen (every layer at the first 64 positions) before it projects the rest; both are printed.
+0.5 TFLOP, done in chunks so that at most 64 MB of logits exist at once; on a CPU with AMX the earlier
+layers' product runs in bfloat16 (viz/core/lens_fast.py). The Lens tab shows its first screen (every layer at
+the first 64 positions) before it projects the rest; both are printed.
 
     python benchmarks/bench_lens.py                       # GPT-2 small, 128 and 512 tokens, CPU
     python benchmarks/bench_lens.py --llama-1b --device cuda --tokens 4096   # Llama-3.2-1B layout, random

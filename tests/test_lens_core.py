@@ -71,6 +71,28 @@ def test_chunks_do_not_change_the_grid_and_focus_ranks_follow_the_logits(tiny_lo
     np.testing.assert_allclose(chunked.focus_probs[1], torch.softmax(logits, -1)[:, 42].numpy(), atol=1e-6)
 
 
+@pytest.mark.parametrize("arch", ["gpt2", "t5", "llama"])
+def test_the_bfloat16_head_shows_float32_numbers(tiny_loaded, arch, monkeypatch):
+    """Where the CPU has AMX the earlier layers' head product runs in bfloat16; every number shown is float32:
+    the same top tokens and focus ranks, probabilities within 1 % of the float32 lens, the last row untouched."""
+    import viz.core.lens_fast as fast
+
+    loaded = tiny_loaded(arch)
+    monkeypatch.setattr(fast, "_has_amx", lambda: False)
+    exact = run_lens(loaded, _request(loaded, focus_token=42))
+    monkeypatch.setattr(fast, "_has_amx", lambda: True)  # any CPU runs bfloat16, if slowly without AMX
+    monkeypatch.setattr(fast, "MIN_WORK", 0)
+    monkeypatch.setattr(fast, "CHUNK_ROWS", 5)
+    quick = run_lens(loaded, _request(loaded, focus_token=42))
+    np.testing.assert_array_equal(quick.top_ids, exact.top_ids)
+    np.testing.assert_allclose(quick.top_probs, exact.top_probs, rtol=1e-2, atol=1e-6)
+    np.testing.assert_allclose(quick.focus_probs, exact.focus_probs, rtol=1e-2, atol=1e-6)
+    # beyond the top 5 a rank counts bfloat16 logits: near-ties (common in a random model's flat rows) shift it
+    assert (np.abs(quick.focus_ranks - exact.focus_ranks) <= 3 + 0.02 * exact.focus_ranks).all()
+    np.testing.assert_array_equal(quick.top_probs[-1], exact.top_probs[-1])  # the model's own row: float32
+    np.testing.assert_array_equal(quick.commitment, exact.commitment)
+
+
 @pytest.mark.parametrize("arch", ["gpt2", "t5"])
 def test_a_first_screen_is_the_whole_grids_first_columns_and_shares_its_forward_pass(tiny_loaded, arch, monkeypatch):
     import viz.core.lens as lens

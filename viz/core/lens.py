@@ -15,6 +15,7 @@ from viz.core.errors import InputTextError
 from viz.core.families import Family
 from viz.core.lens_arch import lens_arch
 from viz.core.lens_capture import run_body
+from viz.core.lens_fast import bf16_head, project_top_bf16
 
 TOP_K = 5
 ROW_BUDGET = 1 << 24  # logits held at once (rows x vocabulary): 64 MB in float32
@@ -114,7 +115,11 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None) -> L
     final = final_part[0][:, 0]  # [seq]
     focus = fixed if fixed is not None else final.copy()
     flat = residuals[:-1].reshape((layers - 1) * seq, d_model)  # [rows, d_model], layer-major
-    early = _project_top(loaded, arch, flat, np.tile(focus, layers - 1), request.top_k, step)
+    fast = bf16_head(loaded, arch, flat.shape[0])  # the earlier layers in bfloat16 where the CPU has AMX
+    if fast is not None:
+        early = project_top_bf16(arch, loaded.model, fast, flat, np.tile(focus, layers - 1), request.top_k)
+    else:
+        early = _project_top(loaded, arch, flat, np.tile(focus, layers - 1), request.top_k, step)
     top_ids, top_probs, focus_probs, focus_ranks = (np.concatenate([e, f]) for e, f in zip(early, final_part))
     top_ids, top_probs = top_ids.reshape(layers, seq, -1), top_probs.reshape(layers, seq, -1)
     focus_probs, focus_ranks = focus_probs.reshape(layers, seq), focus_ranks.reshape(layers, seq)

@@ -105,7 +105,11 @@ def unembedding(model):
     config = model.config
     if hasattr(model, "cls") or hasattr(model, "vocab_projector") or getattr(config, "final_logit_softcapping", None):
         return None
-    head = model.lm_head
+    import torch
+
+    head = getattr(model, "lm_head", None)
+    if not isinstance(head, torch.nn.Linear):  # RoBERTa's and others' heads transform before they project
+        return None
     bias = getattr(head, "bias", None)
     extra = getattr(model, "final_logits_bias", None)
     if extra is not None:
