@@ -1,6 +1,7 @@
 """GPU check: load each bundled model on CUDA in fp32, fp16 and bf16, trace, and time it; then the trace
 engine at scale in bf16 (Llama-3.2-1B's layout at full hidden size 2,048 and 8,192 tokens; Llama-3.1-8B-sized
-random weights at 4,096 tokens, where peak GPU memory must stay within the weights + 6 GB).
+random weights at 4,096 tokens, where peak GPU memory must stay within the weights + 6 GB); then the Lens grid of
+the Llama-3.2-1B layout at 4,096 tokens (benchmarks/bench_lens.py on CUDA).
 
 Run on a machine with an NVIDIA GPU: `python benchmarks/gpu_check.py` (`--scale-only` skips the bundled
 models). Exits 0 with a note when there is no CUDA device.
@@ -20,7 +21,20 @@ def main() -> int:
         print("no CUDA device: nothing to check")
         return 0
     failures = 0 if "--scale-only" in sys.argv else bundled_check()
-    return 1 if failures + scale_check() else 0
+    failures += scale_check()
+    return 1 if failures + lens_check() else 0
+
+
+def lens_check() -> int:
+    """The Lens grid on the GPU: Llama-3.2-1B's layout (random weights, 128k vocabulary) at 4,096 tokens, in
+    bfloat16, printed by the Lens benchmark (its own process: it builds and loads the model itself)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).with_name("bench_lens.py")
+    args = ["--llama-1b", "--device", "cuda", "--dtype", "bfloat16", "--tokens", "4096", "--repeats", "2"]
+    return subprocess.run([sys.executable, str(script), *args], check=False).returncode
 
 
 def bundled_check() -> int:
