@@ -90,7 +90,7 @@ class MainWindow(ViewTabs, QMainWindow):
         self.notice_label.setVisible(False)
         self.tabs = QTabWidget(self)
         # Each tab builds its view when first opened: the window shows sooner, and hidden tabs do no work.
-        self.slots = [ViewSlot(cls, self.state, self.theme.configure_plots, self._on_view_built, self.tabs) for cls in view_classes()]
+        self.slots = [ViewSlot(cls, self.state, self._on_view_built, self.tabs) for cls in view_classes()]
         for index, slot in enumerate(self.slots):
             self.tabs.addTab(slot, slot.title())
             self.tabs.setTabToolTip(index, slot.explanation())

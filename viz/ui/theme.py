@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict, dataclass, replace
 from string import Template
 
 import numpy as np
+import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -56,10 +56,7 @@ SEQUENTIAL_COLORMAP = "viridis"
 COLOUR_BLIND_COLORMAP = "cividis"
 
 
-def colormap(name: str = SEQUENTIAL_COLORMAP):
-    """A pyqtgraph ColorMap by name."""
-    import pyqtgraph as pg
-
+def colormap(name: str = SEQUENTIAL_COLORMAP) -> pg.ColorMap:
     return pg.colormap.get(name)
 
 
@@ -123,9 +120,6 @@ def restyle_plots(root: QWidget, colours: Colours | None, font: QFont | None = N
     New plots take the colours from pyqtgraph's config; views may refine fonts and pens in `set_scale`,
     which runs after this. Returns how many plot widgets were restyled.
     """
-    pg = sys.modules.get("pyqtgraph")
-    if pg is None:  # not imported yet (only the first tab is built at start), so there is no plot to restyle
-        return 0
     widgets = root.findChildren(pg.GraphicsView)
     if isinstance(root, pg.GraphicsView):
         widgets.append(root)
@@ -188,7 +182,6 @@ class ThemeManager(QObject):
         self.applied = False  # until apply(), the app keeps Qt's and pyqtgraph's own colours
         self.line_scale = 1.0
         self.roots: list[QWidget] = []  # windows whose existing plots follow theme changes
-        self.plot_options: dict = {}  # pyqtgraph's colours for new plots, once a theme is applied
         app.styleHints().colorSchemeChanged.connect(self._on_os_scheme_changed)
 
     @property
@@ -208,9 +201,7 @@ class ThemeManager(QObject):
         self.applied = True
         colours = self.colours
         # Set before views build their plots, so new plots start in the theme's colours.
-        self.plot_options = dict(background=colours.plot_bg, foreground=colours.plot_fg, antialias=True)
-        if "pyqtgraph" in sys.modules:
-            self.configure_plots()
+        pg.setConfigOptions(background=colours.plot_bg, foreground=colours.plot_fg, antialias=True)
         if self.app.style().name().lower() != "fusion":
             self.app.setStyle("Fusion")  # draws from the palette on every OS, so light and dark both work
         self.app.setPalette(qpalette(colours))
@@ -218,14 +209,6 @@ class ThemeManager(QObject):
         self.roots = [root for root in self.roots if shiboken6.isValid(root)]
         for root in self.roots:
             restyle_plots(root, colours, font=self.app.font(), line_scale=self.line_scale)
-
-    def configure_plots(self) -> None:
-        """Give pyqtgraph the theme's colours for new plots. The window calls this before it builds a view:
-        pyqtgraph is imported only then, which keeps it (0.1-0.2 s) off the way to the first window."""
-        import pyqtgraph as pg
-
-        if self.plot_options:
-            pg.setConfigOptions(**self.plot_options)
 
     def _on_os_scheme_changed(self, _scheme) -> None:
         if self.choice == "system":

@@ -21,11 +21,10 @@ from viz.ui.view_links import link_view
 class ViewSlot(QWidget):
     """One tab: the view class until the view is needed, then the view, filling the tab."""
 
-    def __init__(self, view_class, state, before_build: Callable, on_built: Callable, parent: QWidget | None = None):
+    def __init__(self, view_class, state, on_built: Callable, parent: QWidget | None = None):
         super().__init__(parent)
         self.view_class = view_class
         self.state = state
-        self.before_build = before_build  # before_build(): plots built next take the theme's colours
         self.on_built = on_built  # on_built(view): the window gives a new view its scale, theme and links
         self.view = None
         layout = QVBoxLayout(self)
@@ -44,7 +43,6 @@ class ViewSlot(QWidget):
     def ensure(self):
         """The view, built now if it was not yet."""
         if self.view is None:
-            self.before_build()
             self.view = self.view_class(self.state, self)
             self.layout().addWidget(self.view)
             self.on_built(self.view)
