@@ -724,11 +724,11 @@
     </message>
     <message>
         <source>same top-1 token</source>
-        <translation>azonos legvalószínűbb token</translation>
+        <translation>első helyen azonos</translation>
     </message>
     <message>
         <source>top-1 flips</source>
-        <translation>megváltozott legvalószínűbb token</translation>
+        <translation>első hely változik</translation>
     </message>
     <message>
         <source>probability (%)</source>

@@ -50,8 +50,8 @@ class CompareView(View):
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("token A"), self.tr("token B"), self.tr("KL"),
                                               self.tr("top-1 A"), self.tr("top-1 B")])
-        # Five equal columns fit the pane at 1280x800 without sideways scrolling; short headers fit them (the
-        # chart's axis says the unit, nats).
+        # Five equal columns while their headers fit (short headers: the chart's axis says the unit, nats);
+        # see _fit_columns for a narrow pane.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         row = QHBoxLayout()
@@ -88,6 +88,7 @@ class CompareView(View):
         self.table.currentCellChanged.connect(lambda row, *_: self.side.set_position(row))
         self.result_tabs.currentChanged.connect(self._fit_splitter)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        self.splitter.splitterMoved.connect(self._fit_columns)
         self.run_button.clicked.connect(self.compare)
         self.text_b.returnPressed.connect(self.compare)
         self.source_b.returnPressed.connect(self.compare)
@@ -127,6 +128,19 @@ class CompareView(View):
         if not getattr(self, "_sized", False):  # the chart gets the larger share, whatever the table's hint
             self._sized = True
             self._fit_splitter()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self, *_args) -> None:
+        """Equal columns while the headers fit the table (a long token is elided, whole on hover); in a narrower
+        pane (the F1 panel open on a projector) each column is as wide as its header and cells, and the table
+        scrolls sideways instead of cutting the headers."""
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSizeHint(i) for i in range(header.count()))
+        fits = needed <= self.table.viewport().width()
+        header.setSectionResizeMode(QHeaderView.Stretch if fits else QHeaderView.ResizeToContents)
 
     def _beside_side_page(self) -> bool:
         return self.result_tabs.currentWidget() is self.side
@@ -221,6 +235,7 @@ class CompareView(View):
                     cell.setForeground(QColor(FLIP_COLOR))
                 self.table.setItem(i, column, cell)
         self.table.blockSignals(False)
+        self._fit_columns()
         if outcome.side is not None:
             self.side.show_outcome(outcome, self._captions())
         text = self.tr("{n} positions · mean KL {mean} nats · {flips} top-1 flips").format(
@@ -270,6 +285,7 @@ class CompareView(View):
         self.chart.set_scale(factor)
         self.side.set_scale(factor)
         self.heads.refresh()  # the theme may have changed too (0 is the background colour)
+        self._fit_columns()  # the projector's font widens the headers
 
     def settings(self) -> dict:
         return {"mode": self.mode.currentData(), "text_b": self.text_b.text(), "dtype": self.dtype.currentText(),
