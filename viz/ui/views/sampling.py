@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QFont
@@ -11,13 +10,14 @@ from PySide6.QtWidgets import (
 )
 
 from viz.core.file_values import settings_number
-from viz.core.sampling import SamplingSettings, filter_distribution, rank_logits
+from viz.core.sampling import SamplingSettings, filter_distribution
 from viz.ui.branching.panel import BranchPanel
 from viz.ui.flow_layout import FlowLayout, keep_together, vertical_scroll
 from viz.ui.sampling.chart import DistributionChart
 from viz.ui.sampling.controls import SamplingControls
 from viz.ui.sampling.history import HistoryTable
 from viz.ui.sampling.legend import ChartLegend, distribution_rows
+from viz.ui.sampling.ranked_rows import RankedRows
 from viz.ui.sampling.runner import GenerationRunner
 from viz.ui.sampling.step_buttons import StepButtons
 from viz.ui.sampling.summary import SummaryPanel
@@ -38,7 +38,7 @@ class SamplingView(View):
         self.sequence = None  # LabSequence being explored
         self.position: int | None = None  # whose distribution is shown
         self.distribution = None  # the Distribution on screen
-        self._ranked: OrderedDict = OrderedDict()  # id(row) -> (row, RankedLogits, top labels)
+        self._ranked = RankedRows(RANKED_CACHE, MAX_CANDIDATES)  # the last few positions' sorted logits
         self._run_length = 0
         self._drawn_for = None  # the trace the sequence was started from; a hidden tab waits until it is shown
         self._build()
@@ -294,20 +294,7 @@ class SamplingView(View):
         self.headline.setText(self._headline())
 
     def _ranked_at(self, position: int):
-        from viz.core.generation import token_labels
-
-        row = self.sequence.rows[position]
-        key = id(row)
-        if key in self._ranked:
-            self._ranked.move_to_end(key)
-        else:
-            ranked = rank_logits(row)
-            labels = token_labels(self.state.model.tokenizer, ranked.top(MAX_CANDIDATES))
-            self._ranked[key] = (row, ranked, labels)  # the row is held so its id stays unique
-            while len(self._ranked) > RANKED_CACHE:
-                self._ranked.popitem(last=False)
-        _row, ranked, labels = self._ranked[key]
-        return ranked, labels
+        return self._ranked.get(self.sequence.rows[position], self.state.model.tokenizer)
 
     def _candidates(self):
         """The top candidates shown: as many as asked for, or as fit the chart's height."""
