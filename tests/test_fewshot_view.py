@@ -91,3 +91,21 @@ def test_settings_round_trip(view, qtbot):
     other.apply_settings(saved)
     assert other.settings() == saved
     other.shutdown()
+
+
+def test_the_prompt_takes_the_projector_font_at_once(view):
+    """Entering presentation sets the application font and calls set_scale before Qt has passed the new font
+    on to the view: the prompt must follow the application font, not the view's stale one."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = QFont(app.font())
+    bigger = QFont(before)
+    bigger.setPointSizeF(before.pointSizeF() * 2)
+    try:
+        app.setFont(bigger)
+        view.set_scale(2.0)  # no events processed in between, as in PresentationController._apply
+        assert view.prompt.font().pointSizeF() == pytest.approx(bigger.pointSizeF())
+    finally:
+        app.setFont(before)

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
-    QButtonGroup, QLabel, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
+    QApplication, QButtonGroup, QLabel, QPushButton, QSplitter, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from viz.ui.fewshot.bank_editor import BankEditor
@@ -193,8 +193,14 @@ class FewShotView(View):
 
     def set_scale(self, factor: float) -> None:
         self.chart.set_scale(factor)
+        # The application font, not this view's: on entering presentation the view still reports its old font
+        # (Qt passes the new one on later), and the prompt stayed at the desktop size.
         font = QFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
-        font.setPointSizeF(self.font().pointSizeF())
+        size = QApplication.font()
+        if size.pointSizeF() > 0:
+            font.setPointSizeF(size.pointSizeF())
+        else:
+            font.setPixelSize(size.pixelSize())
         self.prompt.setFont(font)
 
 
