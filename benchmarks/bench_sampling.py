@@ -30,13 +30,11 @@ FRAME_MS = 1000 / 60
 
 def build_model(folder: Path, full_size: bool) -> Path:
     """A GPT-2 with the GPT-2 vocabulary size and a word-level tokenizer of as many entries."""
-    from tokenizers import Tokenizer, models, pre_tokenizers
-    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+    from transformers import GPT2Config, GPT2LMHeadModel
 
-    vocab = {f"w{i}": i for i in range(VOCAB)}
-    tok = Tokenizer(models.WordLevel(vocab, unk_token="w0"))
-    tok.pre_tokenizer = pre_tokenizers.Whitespace()
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="w0", eos_token="w1", pad_token="w2")
+    from bench_lens import word_tokenizer
+
+    tokenizer = word_tokenizer(VOCAB)
     config = GPT2Config(vocab_size=VOCAB) if full_size else GPT2Config(vocab_size=VOCAB, n_layer=2, n_embd=64, n_head=2)
     GPT2LMHeadModel(config).save_pretrained(folder)
     tokenizer.save_pretrained(folder)

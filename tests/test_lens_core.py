@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import torch
 
-from tiny_models import ARCHITECTURES
+from tiny_models import ARCHITECTURES, MODERN_ARCHITECTURES
 from viz.core.errors import VizError
 from viz.core.lens import LensRequest, lens_logits, run_lens
 from viz.core.lens_attribution import AttributionRequest, run_attribution
@@ -46,6 +46,34 @@ def test_last_layer_of_the_lens_is_the_models_own_logits(tiny_loaded, arch):
     assert (result.focus_ranks[-1] == 0).all()
 
 
+@pytest.mark.parametrize("arch", ARCHITECTURES + MODERN_ARCHITECTURES)
+def test_the_lens_reads_the_traces_own_pass_without_running_the_model(tiny_loaded, arch, monkeypatch):
+    """The trace records the residuals the lens reads; the Lens tab projects them instead of running the model
+    again, and its grid equals one made from the lens's own pass (up to the attention kernels' rounding)."""
+    import viz.core.lens as lens
+    from viz.core.trace import run_trace
+
+    loaded = tiny_loaded(arch)
+    trace = run_trace(loaded, TEXT)
+    assert trace.lens_body is not None
+    decoder_ids = tuple(t.id for t in trace.output_tokens) or None
+    request = LensRequest(trace.text, decoder_ids)
+    own = run_lens(loaded, request)
+    monkeypatch.setattr(lens, "run_body", lambda *a, **k: pytest.fail("the model ran again"))
+    reused = run_lens(loaded, request, body=trace.lens_body)
+    first = run_lens(loaded, LensRequest(trace.text, decoder_ids, first_positions=2), body=trace.lens_body)
+    rest = run_lens(loaded, request, after=first)
+    for grid in (reused, rest):
+        np.testing.assert_array_equal(grid.top_ids, own.top_ids)
+        np.testing.assert_allclose(grid.top_probs, own.top_probs, rtol=1e-5, atol=1e-7)
+        np.testing.assert_allclose(grid.residual_norms, own.residual_norms, rtol=1e-5)
+        if own.encoder_norms is not None:
+            np.testing.assert_allclose(grid.encoder_norms, own.encoder_norms, rtol=1e-5)
+    other = run_trace(loaded, "Another text entirely.")
+    with pytest.raises(pytest.fail.Exception, match="ran again"):  # a pass over other inputs is not used
+        run_lens(loaded, request, body=other.lens_body)
+
+
 def test_commitment_is_the_first_layer_of_the_final_run(tiny_loaded):
     result = run_lens(tiny_loaded("llama"), _request(tiny_loaded("llama")))
     top1 = result.top_ids[:, :, 0]  # [layer + 1, seq]
@@ -71,26 +99,31 @@ def test_chunks_do_not_change_the_grid_and_focus_ranks_follow_the_logits(tiny_lo
     np.testing.assert_allclose(chunked.focus_probs[1], torch.softmax(logits, -1)[:, 42].numpy(), atol=1e-6)
 
 
+@pytest.mark.parametrize("amx", [True, False])
 @pytest.mark.parametrize("arch", ["gpt2", "t5", "llama"])
-def test_the_bfloat16_head_shows_float32_numbers(tiny_loaded, arch, monkeypatch):
-    """Where the CPU has AMX the earlier layers' head product runs in bfloat16; every number shown is float32:
-    the same top tokens and focus ranks, probabilities within 1 % of the float32 lens, the last row untouched."""
+def test_the_blocked_head_shows_the_numbers_of_the_plain_lens(tiny_loaded, arch, amx, monkeypatch):
+    """On a CPU the earlier layers are projected a block of the vocabulary at a time, in bfloat16 where the CPU
+    has AMX; every number shown is float32: the same top tokens, probabilities within 1 % of the plain lens
+    (1e-5 with float32 blocks), the same ranks up to bfloat16 near-ties, the last row untouched."""
     import viz.core.lens_fast as fast
 
     loaded = tiny_loaded(arch)
-    monkeypatch.setattr(fast, "_has_amx", lambda: False)
-    exact = run_lens(loaded, _request(loaded, focus_token=42))
-    monkeypatch.setattr(fast, "_has_amx", lambda: True)  # any CPU runs bfloat16, if slowly without AMX
+    exact = run_lens(loaded, _request(loaded, focus_token=42))  # a tiny grid: the plain chunked projection
+    monkeypatch.setattr(fast, "_has_amx", lambda: amx)  # any CPU runs bfloat16, if slowly without AMX
     monkeypatch.setattr(fast, "MIN_WORK", 0)
-    monkeypatch.setattr(fast, "CHUNK_ROWS", 5)
-    quick = run_lens(loaded, _request(loaded, focus_token=42))
-    np.testing.assert_array_equal(quick.top_ids, exact.top_ids)
-    np.testing.assert_allclose(quick.top_probs, exact.top_probs, rtol=1e-2, atol=1e-6)
-    np.testing.assert_allclose(quick.focus_probs, exact.focus_probs, rtol=1e-2, atol=1e-6)
-    # beyond the top 5 a rank counts bfloat16 logits: near-ties (common in a random model's flat rows) shift it
-    assert (np.abs(quick.focus_ranks - exact.focus_ranks) <= 3 + 0.02 * exact.focus_ranks).all()
-    np.testing.assert_array_equal(quick.top_probs[-1], exact.top_probs[-1])  # the model's own row: float32
-    np.testing.assert_array_equal(quick.commitment, exact.commitment)
+    monkeypatch.setattr(fast, "ROW_CHUNK", 5)  # several chunks of rows
+    monkeypatch.setattr(fast, "VOCAB_BLOCK", 3 * fast.GROUP)  # several blocks, the last one padded
+    blocked = run_lens(loaded, _request(loaded, focus_token=42))
+    tolerance = 1e-2 if amx else 1e-5
+    np.testing.assert_array_equal(blocked.top_ids, exact.top_ids)
+    np.testing.assert_allclose(blocked.top_probs, exact.top_probs, rtol=tolerance, atol=1e-7)
+    np.testing.assert_allclose(blocked.focus_probs, exact.focus_probs, rtol=tolerance, atol=1e-7)
+    if amx:  # beyond the top 5 a rank counts bfloat16 logits: near-ties (common in a random model's flat rows) shift it
+        assert (np.abs(blocked.focus_ranks - exact.focus_ranks) <= 3 + 0.02 * exact.focus_ranks).all()
+    else:
+        np.testing.assert_array_equal(blocked.focus_ranks, exact.focus_ranks)
+    np.testing.assert_array_equal(blocked.top_probs[-1], exact.top_probs[-1])  # the model's own row: float32
+    np.testing.assert_array_equal(blocked.commitment, exact.commitment)
 
 
 @pytest.mark.parametrize("arch", ["gpt2", "t5"])

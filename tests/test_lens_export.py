@@ -16,7 +16,8 @@ def test_cli_export_writes_the_lens_grid(tiny_model_dir, tiny_loaded, tmp_path, 
     expected = run_lens(tiny_loaded("gpt2"), LensRequest(text))
     with np.load(out / "lens.npz") as arrays:
         np.testing.assert_array_equal(arrays["top_ids"], expected.top_ids)
-        np.testing.assert_allclose(arrays["top_probs"], expected.top_probs)
+        # the export reuses the trace's pass, whose attention kernel may round differently from a plain forward
+        np.testing.assert_allclose(arrays["top_probs"], expected.top_probs, rtol=1e-5)
         np.testing.assert_array_equal(arrays["commitment"], expected.commitment)
         assert arrays["top_tokens"][-1, 0, 0] == expected.text_of(expected.top_ids[-1, 0, 0])
     assert (out / "view_lens.png").exists()

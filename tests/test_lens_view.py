@@ -48,6 +48,17 @@ def test_lens_grid_shows_each_layers_top_token_and_the_final_row_is_the_predicti
     assert not is_blank(render_image(view.export_widget()))
 
 
+@pytest.mark.parametrize("arch", ["gpt2", "t5"])
+def test_the_lens_tab_projects_the_traces_residuals_without_running_the_model(lens_window, arch, monkeypatch):
+    import viz.core.lens as lens
+
+    runs = []
+    original = lens.run_body
+    monkeypatch.setattr(lens, "run_body", lambda *a, **k: runs.append(1) or original(*a, **k))
+    view = lens_window(arch)
+    assert view.result.complete and runs == []
+
+
 def test_clicking_a_cell_attributes_it_and_a_head_opens_in_the_attention_tab(lens_window, qtbot):
     view = lens_window("gpt2")
     qtbot.waitUntil(lambda: view.attribution.result is not None, timeout=30_000)

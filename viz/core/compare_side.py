@@ -115,7 +115,8 @@ def side_lens(loaded, trace: Trace, positions: int = LENS_POSITIONS):
     from viz.core.lens import LensRequest, run_lens
 
     decoder_ids = tuple(t.id for t in trace.output_tokens) or None
-    return run_lens(loaded, LensRequest(trace.text, decoder_ids=decoder_ids, first_positions=positions))
+    request = LensRequest(trace.text, decoder_ids=decoder_ids, first_positions=positions)
+    return run_lens(loaded, request, body=trace.lens_body)
 
 
 def _chips(loaded, trace: Trace, other: Trace) -> tuple[ChipSection, ...]:

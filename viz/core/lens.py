@@ -14,8 +14,8 @@ import numpy as np
 from viz.core.errors import InputTextError
 from viz.core.families import Family
 from viz.core.lens_arch import lens_arch
-from viz.core.lens_capture import run_body
-from viz.core.lens_fast import bf16_head, project_top_bf16
+from viz.core.lens_capture import LensBody, body_key, run_body
+from viz.core.lens_fast import blocked_head, project_top_blocked
 
 TOP_K = 5
 ROW_BUDGET = 1 << 24  # logits held at once (rows x vocabulary): 64 MB in float32
@@ -48,9 +48,9 @@ class LensResult:
     encoder_norms: np.ndarray | None = None  # [encoder layer + 1, src_seq]
     vocab: dict | None = None  # token id -> readable text, for every id the result mentions
     total_positions: int = 0  # positions of the whole text; more than `len(tokens)` for a first screen
-    # A first screen of a model that sees the whole text: (input ids, decoder ids, its forward pass), so that the
-    # whole grid after it need not run the model again (`run_lens(..., after=first_screen)`).
-    body: tuple | None = field(default=None, repr=False, compare=False)
+    # A first screen's forward pass over the whole text, if it had one, so that the whole grid after it need not
+    # run the model again (`run_lens(..., after=first_screen)`).
+    body: LensBody | None = field(default=None, repr=False, compare=False)
 
     @property
     def final_ids(self) -> np.ndarray:
@@ -83,8 +83,9 @@ def encode_inputs(loaded, request):
     return input_ids, decoder_ids
 
 
-def run_lens(loaded, request: LensRequest, after: LensResult | None = None) -> LensResult:
-    """The lens grid of `request`; `after`: a first screen of the same model and text, whose forward pass is reused."""
+def run_lens(loaded, request: LensRequest, after: LensResult | None = None, body: LensBody | None = None) -> LensResult:
+    """The lens grid of `request`. The model runs only if no pass on the same inputs is at hand: `body`, one
+    recorded during the trace (`Trace.lens_body`), or `after`, a first screen of the same text."""
     import torch
 
     from viz.core.attention import visible_controls
@@ -94,16 +95,18 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None) -> L
     side_ids = (decoder_ids if decoder_ids is not None else input_ids)[0]  # [seq]
     total = side_ids.shape[0]
     first = request.first_positions if request.first_positions is not None and request.first_positions < total else None
-    key = (tuple(input_ids[0].tolist()), None if decoder_ids is None else tuple(decoder_ids[0].tolist()))
-    body = None
-    if first is not None and loaded.family == Family.DECODER:
+    key = body_key(input_ids, decoder_ids)
+    at_hand = [b for b in (body, after.body if after is not None else None) if b is not None and b.key == key]
+    kept = None  # a first screen hands the pass it used on to the whole grid
+    if at_hand:
+        captured = at_hand[0].captured
+        kept = at_hand[0] if first is not None else None
+    elif first is not None and loaded.family == Family.DECODER:
         # A causal model's first positions see only the tokens before them: run just those.
         captured = run_body(loaded, arch, input_ids[:, :first])
-    elif after is not None and after.body is not None and after.body[:2] == key:
-        captured = after.body[2]
     else:
         captured = run_body(loaded, arch, input_ids, decoder_ids)
-        body = (*key, captured) if first is not None else None
+        kept = LensBody(key, captured) if first is not None else None
     residuals = torch.stack(captured.residuals)  # [layer + 1, seq, d_model]
     if first is not None:
         residuals, side_ids = residuals[:, :first], side_ids[:first]
@@ -115,9 +118,9 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None) -> L
     final = final_part[0][:, 0]  # [seq]
     focus = fixed if fixed is not None else final.copy()
     flat = residuals[:-1].reshape((layers - 1) * seq, d_model)  # [rows, d_model], layer-major
-    fast = bf16_head(loaded, arch, flat.shape[0])  # the earlier layers in bfloat16 where the CPU has AMX
-    if fast is not None:
-        early = project_top_bf16(arch, loaded.model, fast, flat, np.tile(focus, layers - 1), request.top_k)
+    blocked = blocked_head(loaded, arch, flat.shape[0])  # on a CPU: a block of the vocabulary at a time
+    if blocked is not None:
+        early = project_top_blocked(arch, blocked, flat, np.tile(focus, layers - 1), request.top_k)
     else:
         early = _project_top(loaded, arch, flat, np.tile(focus, layers - 1), request.top_k, step)
     top_ids, top_probs, focus_probs, focus_ranks = (np.concatenate([e, f]) for e, f in zip(early, final_part))
@@ -151,7 +154,7 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None) -> L
         encoder_norms=enc_norms,
         vocab=vocab,
         total_positions=total,
-        body=body,
+        body=kept,
     )
 
 

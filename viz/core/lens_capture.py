@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from viz.core.families import Family
-from viz.core.lens_arch import LensArch
+from viz.core.errors import UnsupportedModelError
+from viz.core.lens_arch import LensArch, lens_arch
 
 
 @dataclass
@@ -23,6 +24,37 @@ class Captured:
     heads: dict = field(default_factory=dict)  # (layer, "self"|"cross") -> [heads * d_head] at the chosen position
     mlp: dict = field(default_factory=dict)  # layer -> [d_model] MLP output at the chosen position
     neurons: object = None  # [seq, d_mlp] activations of the chosen layer
+
+
+@dataclass(frozen=True)
+class LensBody:
+    """A forward pass's residuals, kept for the lens: the inputs it ran on and what it captured."""
+
+    key: tuple  # (input ids, decoder ids or None), as `body_key` makes it
+    captured: Captured
+
+
+def body_key(input_ids, decoder_ids=None) -> tuple:
+    """`input_ids [1, seq]` (and `decoder_ids [1, out]`) as a key that tells whether a recorded pass fits."""
+    return tuple(input_ids[0].tolist()), None if decoder_ids is None else tuple(decoder_ids[0].tolist())
+
+
+@contextmanager
+def record_body(loaded, input_ids, decoder_ids=None):
+    """Around one forward pass of the model on these inputs (the trace's own): records the residuals the lens
+    reads, at no extra cost (the block outputs are the tensors the pass makes anyway). Yields a list that holds,
+    after the pass, one `LensBody`; it stays empty for a model the lens cannot read or a pass that did not end."""
+    kept: list = []
+    try:
+        arch = lens_arch(loaded)
+    except UnsupportedModelError:  # the Lens tab says why when it is opened; the trace goes on without it
+        yield kept
+        return
+    captured = Captured()
+    with _hooks(arch, captured, True, None, None):
+        yield kept
+    if len(captured.residuals) == len(arch.blocks) + 1:
+        kept.append(LensBody(body_key(input_ids, decoder_ids), captured))
 
 
 def run_body(loaded, arch: LensArch, input_ids, decoder_ids=None, *, keep_residuals=True, position=None, neuron_layer=None) -> Captured:

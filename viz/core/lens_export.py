@@ -31,6 +31,6 @@ def write_lens(loaded, trace, path: Path) -> Path | None:
     if not loaded.has_lm_head:
         return None
     decoder_ids = tuple(t.id for t in trace.output_tokens) or None
-    result = run_lens(loaded, LensRequest(trace.text, decoder_ids))
+    result = run_lens(loaded, LensRequest(trace.text, decoder_ids), body=trace.lens_body)
     np.savez_compressed(path, **lens_arrays(result))
     return path

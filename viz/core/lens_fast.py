@@ -1,89 +1,173 @@
-"""The lens's earlier layers on CPUs with AMX: the output head in bfloat16, the shown numbers rescored in float32.
+"""The lens's earlier layers on a CPU: the output head a block of the vocabulary at a time, so that each block of
+logits is read while it is still in the cache; on CPUs with AMX the product in bfloat16, rescored in float32.
 
 Projecting every layer's residual through the output head is the lens's cost: for GPT-2 small at 512 tokens,
-12 layers x 512 rows times a 768 x 50,257 head (0.5 TFLOP). On a CPU with Intel AMX, oneDNN runs that product
-in bfloat16 about three times faster than in float32. The rounding must not reach the screen, so:
-- the k + MARGIN best candidates come from the bfloat16 logits, and their logits are computed again in float32
-  (`normed · W[id] + b`): the top k shown, their order and the focus token's logit are float32 values;
-- the softmax normaliser (log Σ exp) adds the float32 candidates to the bfloat16 rest, whose rounding (a few
-  thousandths of a logit, unbiased) moves the probabilities by well under 1 %;
-- a focus token outside the candidates is ranked by counting the bfloat16 logits above its float32 logit, so
-  its rank (beyond the top k) may be off by a few tokens whose logits tie within that rounding.
-The model's own last layer never comes here: its row is projected in float32 and equals the model's logits.
-The decision is made from the device (AMX present, a linear head on the CPU), not from a timing probe.
+12 earlier rows of 512 times a 768 x 50,257 head (0.5 TFLOP), then three passes over the 310 million logits it
+makes (the top tokens, the softmax normaliser, the focus token's rank). The passes cost more than the product
+unless each block of logits is read at once. So, per chunk of rows:
+- the head product is made one block of the vocabulary at a time (`[ROW_CHUNK, VOCAB_BLOCK]`, a few MB), and
+  each block is read at once for the three running sums below;
+- the softmax normaliser is shifted by the focus token's own float32 logit, which is known before the product
+  (`normed · W[focus] + b`), so it needs no row maximum first: Σ exp(logit - focus) is summed block by block.
+  A row where some logit exceeds the focus's by more than float32's exp range (88) is summed again with its
+  own maximum; its focus probability is then below 1e-38 anyway;
+- the focus token's rank (how many other tokens' logits exceed its own) is Σ sign(logit - focus), counted in
+  the same pass: count(above) = (Σ sign + n) / 2 (a logit equal to the focus's counts as half, and a half is
+  dropped); the focus token's own block logit, which can differ from its float32 logit by rounding, is then
+  taken out of the count;
+- the top tokens: each group of GROUP logits keeps its maximum; the k + MARGIN best candidates lie in the k +
+  MARGIN groups with the largest maxima, and only those groups are searched (a full top-k over the vocabulary
+  costs more than the product itself).
+
+On a CPU with Intel AMX, oneDNN runs the product in bfloat16 about three times faster than in float32; the
+rounding must not reach the screen, so the candidates' logits are computed again in float32: the top k shown,
+their order and the focus token's probability are float32 values; in the normaliser the candidates' bfloat16
+terms are swapped for float32 ones, and the rest's rounding (a few thousandths of a logit, unbiased) moves the
+probabilities by well under 1 %. A focus token outside the candidates is ranked among bfloat16 logits, so its
+rank (beyond the top k) may be off by a few tokens whose logits tie within that rounding. Without AMX the
+blocks are float32 and every number is the float32 lens's, up to the order of summation.
+The model's own last layer never comes here: its row is projected as the model does it and equals its logits.
+The choice of bfloat16 is made from the device (AMX present), not from a timing probe.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 MARGIN = 3  # candidates beyond the top k rescored in float32, so a near-tie at rank k cannot hide the true k-th
-CHUNK_ROWS = 128  # rows per head product: 128 x 50,257 bfloat16 logits (13 MB) stay in the CPU's caches
-MIN_WORK = 1 << 24  # rows x vocabulary below which float32 is as fast (a small model's grid)
+GROUP = 64  # logits per kept maximum, from which the candidates are found
+VOCAB_BLOCK = 2048  # vocabulary entries per head product: [ROW_CHUNK, 2048] logits (4 MB in float32)
+ROW_CHUNK = 512  # rows per pass over the vocabulary: their block logits (51 MB for GPT-2 in bfloat16) are kept
+MIN_WORK = 1 << 24  # rows x vocabulary below which the plain chunked projection is as fast (a small model's grid)
+EXP_RANGE = 88.0  # exp(x) overflows float32 above this
 
 
-def bf16_head(loaded, arch, rows: int):
-    """`(weight [vocab, d] bf16, weight fp32, bias fp32 or None, scale)` when the fast path applies, else None."""
+@dataclass(frozen=True)
+class BlockedHead:
+    blocks: list  # weight blocks [VOCAB_BLOCK, d] in the product's dtype (the last padded to whole groups)
+    bias_blocks: list | None  # the bias per block, or None
+    weight: object  # [vocab, d] float32: the model's own
+    bias: object  # [vocab] float32 or None
+    scale: float
+    vocab: int
+
+
+def blocked_head(loaded, arch, rows: int) -> BlockedHead | None:
+    """The head cut into blocks (bfloat16 where the CPU has AMX) when the blocked path applies, else None."""
     import torch
 
     from viz.core.lens_arch import unembedding
 
-    if loaded.device != "cpu" or not _has_amx():
+    if loaded.device != "cpu":
         return None
     head = unembedding(loaded.model)
     if head is None or head[0].dtype != torch.float32:
         return None
     weight, bias, scale = head
-    if rows * weight.shape[0] < MIN_WORK:
+    vocab, d_model = weight.shape
+    if rows * vocab < MIN_WORK:
         return None
     weight = weight.detach()
-    # a copy for this grid only (77 MB for GPT-2 small, 20 ms to make): none is kept beside the model
-    return weight.to(torch.bfloat16), weight, None if bias is None else bias.detach().float(), scale
+    bias = None if bias is None else bias.detach().float()
+    dtype = torch.bfloat16 if _has_amx() else torch.float32
+    padded = -(-vocab // GROUP) * GROUP
+    # a copy for this grid only (77 MB for GPT-2 small in bfloat16, 20 ms to make): none is kept beside the model
+    cut = torch.zeros(padded, d_model, dtype=dtype)
+    cut[:vocab] = weight
+    step = max(GROUP, VOCAB_BLOCK // GROUP * GROUP)
+    bias_blocks = None
+    if bias is not None:
+        cut_bias = torch.zeros(padded, dtype=dtype)
+        cut_bias[:vocab] = bias
+        bias_blocks = list(cut_bias.split(step))
+    return BlockedHead(list(cut.split(step)), bias_blocks, weight, bias, scale, vocab)
 
 
-def project_top_bf16(arch, model, head, flat, focus_rows: np.ndarray | None, k: int):
+def project_top_blocked(arch, head: BlockedHead, flat, focus_rows: np.ndarray, k: int):
     """`_project_top`'s answer (top-k ids and probabilities, focus probability and rank per row) for the rows
-    `flat [rows, d_model]`, with the head product in bfloat16 and every shown number rescored in float32."""
+    `flat [rows, d_model]` and their focus tokens `focus_rows [rows]`, a block of the vocabulary at a time."""
+    import torch
+
+    rows = flat.shape[0]
+    out = (np.empty((rows, k), dtype=np.int64), np.empty((rows, k), dtype=np.float32),
+           np.empty(rows, dtype=np.float32), np.empty(rows, dtype=np.int64))
+    focus_t = torch.as_tensor(focus_rows)  # [rows]
+    with torch.inference_mode():
+        for start in range(0, rows, ROW_CHUNK):
+            end = min(rows, start + ROW_CHUNK)
+            hidden = flat[start:end].float()
+            normed = (arch.final_norm(hidden) if arch.final_norm is not None else hidden) * head.scale  # [c, d]
+            for part, values in zip(out, _chunk(head, normed, focus_t[start:end], k)):
+                part[start:end] = values
+    return out
+
+
+def _chunk(head: BlockedHead, normed, focus, k: int):
+    """One chunk of rows `normed [c, d]` with focus tokens `focus [c]`."""
     import torch
     import torch.nn.functional as F
 
-    weight_bf16, weight, bias, scale = head
-    rows = flat.shape[0]
-    top_ids = np.empty((rows, k), dtype=np.int64)
-    top_probs = np.empty((rows, k), dtype=np.float32)
-    focus_probs = np.empty(rows, dtype=np.float32)
-    focus_ranks = np.empty(rows, dtype=np.int64)
-    focus_t = torch.as_tensor(focus_rows) if focus_rows is not None else None  # [rows]
-    n = min(k + MARGIN, weight.shape[0])
-    with torch.inference_mode():
-        for start in range(0, rows, CHUNK_ROWS):
-            end = min(rows, start + CHUNK_ROWS)
-            hidden = flat[start:end].float()
-            normed = (arch.final_norm(hidden) if arch.final_norm is not None else hidden) * scale  # [c, d]
-            rough = F.linear(normed.to(torch.bfloat16), weight_bf16)  # [c, vocab] bfloat16
-            if bias is not None:
-                rough = rough + bias.to(torch.bfloat16)
-            cand_rough, cand_ids = rough.topk(n, dim=-1)  # [c, n]
-            cand = _exact(normed, weight, bias, cand_ids)  # [c, n] float32
-            order = cand.argsort(dim=-1, descending=True)
-            cand, cand_ids, cand_rough = cand.gather(1, order), cand_ids.gather(1, order), cand_rough.gather(1, order)
-            lse = _log_normaliser(rough, cand_rough, cand)  # [c, 1]
-            top_ids[start:end] = cand_ids[:, :k].numpy()
-            top_probs[start:end] = (cand[:, :k] - lse).exp().numpy()
-            if focus_t is None:
-                focus_probs[start:end], focus_ranks[start:end] = top_probs[start:end, 0], 0
-                continue
-            wanted = focus_t[start:end, None]  # [c, 1]
-            focus_logit = _exact(normed, weight, bias, wanted)  # [c, 1]
-            focus_probs[start:end] = (focus_logit - lse)[:, 0].exp().numpy()
-            in_top = cand_ids[:, :k] == wanted  # [c, k]
-            ranks = torch.where(in_top.any(-1), in_top.int().argmax(-1), -1)
-            outside = (ranks < 0).nonzero()[:, 0]
-            if len(outside):
-                above = rough[outside] > focus_logit[outside].to(torch.bfloat16)  # [m, vocab]
-                ranks[outside] = above.sum(-1, dtype=torch.int32).to(ranks.dtype)
-            focus_ranks[start:end] = ranks.numpy()
-    return top_ids, top_probs, focus_probs, focus_ranks
+    c = normed.shape[0]
+    n = min(k + MARGIN, head.vocab)
+    wanted = focus[:, None]  # [c, 1]
+    focus_logit = _exact(normed, head.weight, head.bias, wanted)  # [c, 1] float32
+    normed_cut = normed.to(head.blocks[0].dtype)
+    total = torch.zeros(c, 1)  # Σ exp(logit - focus logit)
+    signs = torch.zeros(c, 1)  # Σ sign(logit - focus logit)
+    blocks = []  # per block of the vocabulary: its [c, b] logits, kept for the candidates' search
+    maxima = []  # per block: [c, b / GROUP] each group's largest logit minus the focus's
+    at = 0
+    for i, weight in enumerate(head.blocks):
+        logits = F.linear(normed_cut, weight, None if head.bias_blocks is None else head.bias_blocks[i])  # [c, b]
+        width = logits.shape[1]
+        if at + width > head.vocab:  # the padding of the last block: below every logit
+            logits[:, head.vocab - at:] = float("-inf")
+        blocks.append(logits)
+        # [c, b] float32, a new tensor: the block's own logits are kept for the search
+        above = logits - focus_logit if logits.dtype == torch.float32 else logits.float().sub_(focus_logit)
+        maxima.append(above.view(c, -1, GROUP).amax(-1))
+        signs += above.sign().sum(-1, keepdim=True)
+        total += above.exp_().sum(-1, keepdim=True)
+        at += width
+    # the candidates: the n best block logits, found in the n groups with the largest maxima
+    groups = torch.cat(maxima, 1).topk(min(n, at // GROUP), dim=-1).indices  # [c, n] (fewer in a tiny vocabulary)
+    cand_rough, where = _gather(blocks, groups, GROUP).reshape(c, -1).topk(n, dim=-1)  # [c, n]
+    cand_ids = groups.gather(1, where // GROUP) * GROUP + where % GROUP  # [c, n]
+    cand = _exact(normed, head.weight, head.bias, cand_ids)  # [c, n] float32
+    order = cand.argsort(dim=-1, descending=True)
+    cand, cand_ids, cand_rough = cand.gather(1, order), cand_ids.gather(1, order), cand_rough.gather(1, order)
+    # the normaliser, with the candidates' block terms swapped for float32 ones
+    swapped = total - (cand_rough.float() - focus_logit).exp().sum(-1, keepdim=True)
+    lse = focus_logit + torch.log((cand - focus_logit).exp().sum(-1, keepdim=True) + swapped.clamp_min(0))
+    overflow = (~total.isfinite() | (cand[:, :1] - focus_logit > EXP_RANGE))[:, 0].nonzero()[:, 0]
+    if len(overflow):  # some logit is e^88 times the focus's: sum those rows again from their own maximum
+        lse[overflow] = _log_normaliser(head, normed[overflow])
+    top_probs = (cand[:, :k] - lse).exp()
+    focus_probs = (focus_logit - lse)[:, 0].exp()
+    own = (_gather(blocks, wanted, 1)[:, :, 0].float() - focus_logit).sign()[:, 0]  # the focus's block logit against its own
+    counted = ((signs[:, 0] - own + at - 1) // 2).to(torch.int64)  # other tokens' logits above the focus's
+    in_top = cand_ids[:, :k] == wanted  # [c, k]
+    ranks = torch.where(in_top.any(-1), in_top.int().argmax(-1).to(torch.int64), counted)
+    return cand_ids[:, :k].numpy(), top_probs.numpy(), focus_probs.numpy(), ranks.numpy()
+
+
+def _gather(blocks: list, spans, size: int):
+    """The logits of the spans of `size` tokens numbered `spans [c, n]` across the whole vocabulary (span j holds
+    tokens j * size …), from the per-block logits `blocks` (each `[c, b]`, all but the last of one width, a
+    multiple of `size`): `[c, n, size]`, the blocks' dtype."""
+    import torch
+
+    c, n = spans.shape
+    per_block = blocks[0].shape[1] // size
+    out = torch.empty(c, n, size, dtype=blocks[0].dtype)
+    block_of = spans // per_block
+    for i, block in enumerate(blocks):
+        rows, slots = (block_of == i).nonzero(as_tuple=True)
+        if len(rows):
+            out[rows, slots] = block.view(c, -1, size)[rows, spans[rows, slots] % per_block]
+    return out
 
 
 def _exact(normed, weight, bias, ids):
@@ -94,17 +178,12 @@ def _exact(normed, weight, bias, ids):
     return logits + bias[ids] if bias is not None else logits
 
 
-def _log_normaliser(rough, cand_rough, cand):
-    """log Σ_v exp(logit_v) `[c, 1]`: the bfloat16 terms, summed in float32, with the candidates' terms swapped
-    for their float32 values. The bfloat16 exponentials are computed in place (one pass over the chunk); the
-    candidates' bfloat16 terms are computed the same way, so that they cancel exactly."""
+def _log_normaliser(head: BlockedHead, normed):
+    """log Σ exp(logit) `[m, 1]` of a few rows, in float32 from the model's own head."""
     import torch
+    import torch.nn.functional as F
 
-    shift = cand[:, :1].to(torch.bfloat16)  # the largest logit: exp() stays in range
-    total = (rough - shift).exp_().sum(-1, keepdim=True, dtype=torch.float32)
-    total = total - (cand_rough - shift).exp().sum(-1, keepdim=True, dtype=torch.float32)
-    exact = (cand - shift.float()).exp().sum(-1, keepdim=True)
-    return shift.float() + torch.log(exact + total.clamp_min(0))
+    return torch.logsumexp(F.linear(normed, head.weight, head.bias), -1, keepdim=True)
 
 
 def _has_amx() -> bool:

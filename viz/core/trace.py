@@ -61,6 +61,7 @@ def run_trace(loaded: LoadedModel, request: TraceRequest | str) -> Trace:
         truncated=truncated,
         notice=" ".join(notices),
         seconds=time.perf_counter() - started,
+        lens_body=result.lens_body,
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from viz.core.errors import TraceError
 from viz.core.families import Family
+from viz.core.lens_capture import LensBody, record_body
 from viz.core.trace_attention import ArrayAttention, AttentionStore, CapturedAttention
 from viz.core.trace_budget import check_trace_fits
 from viz.core.trace_capture import Recorder, use_capture
@@ -36,6 +37,7 @@ class ForwardResult:
     hidden: HiddenStates
     logits: Logits | None
     notes: tuple[str, ...] = ()
+    lens_body: LensBody | None = None  # the residuals the lens reads, recorded during this pass
 
 
 def traced_forward(loaded, ids, decoder_ids=None) -> ForwardResult:
@@ -47,13 +49,15 @@ def traced_forward(loaded, ids, decoder_ids=None) -> ForwardResult:
         check_trace_fits(loaded, max(ids.shape[1], n_output))
     else:
         _check_eager_budget(loaded, ids.shape[1], n_output)
-    if loaded.family == Family.ENCODER_DECODER:
-        attention, hidden, final = _encoder_decoder(model, ids, decoder_ids, record)
-    else:
-        kind = ENCODER_SELF if loaded.family == Family.ENCODER else DECODER_SELF
-        attention, hidden, final = _one_stack(model, ids, kind, record)
+    with record_body(loaded, ids, decoder_ids) as lens_body:
+        if loaded.family == Family.ENCODER_DECODER:
+            attention, hidden, final = _encoder_decoder(model, ids, decoder_ids, record)
+        else:
+            kind = ENCODER_SELF if loaded.family == Family.ENCODER else DECODER_SELF
+            attention, hidden, final = _one_stack(model, ids, kind, record)
     notes = () if record else (EAGER_FALLBACK_NOTE,)
-    return ForwardResult(attention, hidden, _logits(loaded, ids, decoder_ids, final), notes)
+    logits = _logits(loaded, ids, decoder_ids, final)
+    return ForwardResult(attention, hidden, logits, notes, lens_body[0] if lens_body else None)
 
 
 def _check_eager_budget(loaded, n_input: int, n_output: int) -> None:

@@ -59,6 +59,9 @@ class Trace:
     seconds: float = 0.0
     extras: Mapping[str, object] = field(default_factory=dict)
     _summaries: dict = field(default_factory=dict, compare=False, repr=False)
+    # The residual stream as the lens reads it, recorded during the traced pass, so that the Lens tab need not
+    # run the model again (viz.core.lens_capture.LensBody); None where the lens cannot read the model.
+    lens_body: object = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_arrays(cls, model_name, family, device, dtype, text, tokens, attentions, hidden_states, logits, **kw):

@@ -18,10 +18,10 @@ from viz.ui.workers import LatestWorker
 FIRST_SCREEN_POSITIONS = 64  # more columns than a lens grid shows at once at 1600 px
 
 
-def _lens_job(loaded, request, after=None):
+def _lens_job(loaded, request, after=None, body=None):
     from viz.core.lens import run_lens
 
-    return run_lens(loaded, request, after)
+    return run_lens(loaded, request, after, body)
 
 
 def _attribution_job(loaded, request):
@@ -60,6 +60,7 @@ class LensView(View):
         self.result = None
         self._pending = None  # the lens request waiting for the view to be shown
         self._whole = None  # the request now running, whose whole grid follows its first screen
+        self._body = None  # the residuals the trace recorded for the pending request
         self._neuron_choice: tuple[int, int | None] | None = None
         self.lens_worker = LatestWorker("lens", self)
         self.attribution_worker = LatestWorker("lens-attribution", self)
@@ -95,7 +96,7 @@ class LensView(View):
     # state
     def _on_model(self, loaded) -> None:
         self.result = None
-        self._pending = None
+        self._pending = self._body = None
         for worker in (self.lens_worker, self.attribution_worker, self.neuron_worker):
             worker.cancel()
 
@@ -107,6 +108,7 @@ class LensView(View):
 
         decoder_ids = tuple(t.id for t in trace.output_tokens) or None
         self._pending = LensRequest(trace.text, decoder_ids)
+        self._body = trace.lens_body  # the trace's own pass: the lens need not run the model again
         if self.isVisible():
             self._run_pending()
 
@@ -122,7 +124,7 @@ class LensView(View):
         # The first screen first: every layer at the first positions, then the whole grid on the same forward pass.
         self._whole = request
         first = dataclasses.replace(request, first_positions=FIRST_SCREEN_POSITIONS)
-        self.lens_worker.submit(_lens_job, self.state.model, first, label="lens")
+        self.lens_worker.submit(_lens_job, self.state.model, first, None, self._body, label="lens")
 
     def busy(self) -> bool:
         return self._pending is not None or any(
