@@ -86,3 +86,49 @@ def test_a_job_ending_after_its_worker_is_deleted_posts_nothing(qtbot, caplog):
         release.set()
         assert ended.wait(10)
     assert not [r for r in caplog.records if "callback" in r.getMessage()]
+
+
+def test_a_window_started_on_a_view_builds_that_view_alone(qtbot):
+    from viz.ui.main_window import MainWindow
+
+    window = MainWindow(start_view="attention")
+    qtbot.addWidget(window)
+    try:
+        assert [view.key for view in window.built_views()] == ["attention"]
+        assert window.current_view().key == "attention"
+    finally:
+        window.state.shutdown()
+
+
+def test_a_hidden_tab_does_not_hold_the_window_open_beyond_the_screen(qtbot, window):
+    """A view laid out at another width or scale can ask for a tall minimum; only the open tab counts."""
+    window.show()
+    window.view("tokens").setMinimumHeight(3000)
+    window.show_view("attention")
+    qtbot.waitUntil(lambda: window.minimumSizeHint().height() < 1000, timeout=5_000)
+    window.show_view("tokens")
+    qtbot.waitUntil(lambda: window.minimumSizeHint().height() >= 3000, timeout=5_000)
+
+
+def test_a_view_built_unseen_keeps_its_projector_fonts_when_its_tab_opens(qtbot, window, tiny_loaded, tiny_trace,
+                                                                          monkeypatch):
+    """Under a style sheet, a widget's first polish puts back the font it had when the sheet was set; fonts a
+    view set for the projector before its tab was ever shown must survive that."""
+    from PySide6.QtWidgets import QApplication
+
+    from projector import leave, present_at, settle
+    from viz.ui.attention.overview import AttentionOverview
+
+    window.theme.apply()  # the app's style sheet, as at launch
+    window.show()
+    window.adopt(tiny_loaded("gpt2"), tiny_trace("gpt2"))
+    window.view("attention")  # built, its tab not opened
+    try:
+        present_at(window, 1280, 800, monkeypatch)
+        window.show_view("attention")
+        settle()
+        overview = window.view("attention").findChild(AttentionOverview)
+        for label in (overview.readout, overview.patterns):
+            assert label.font().pointSizeF() >= QApplication.font().pointSizeF() > 12
+    finally:
+        leave(window)

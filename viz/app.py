@@ -78,7 +78,10 @@ def run_gui(args) -> int:
     install_language(settings.language, app)  # before any widget exists, so every string is translated
     theme = ThemeManager(app, settings.theme)
     theme.apply()  # before the views build their plots
-    window = MainWindow(settings=settings, theme=theme)
+    window = MainWindow(settings=settings, theme=theme, start_view=args.view)
+    if args.view and not window.has_view(args.view):
+        keys = ", ".join(slot.key for slot in window.slots)
+        print(f"transformer-viz: there is no view called '{args.view}'; the views are: {keys}", file=sys.stderr)
     window.tell_settings_read(read)
     if read.moved_to:
         print(f"transformer-viz: the settings file could not be read; it was moved to {read.moved_to}", file=sys.stderr)
@@ -103,8 +106,6 @@ def run_gui(args) -> int:
         request = window.model_bar.request(source)
         request = type(request)(source=source, device=args.device, dtype=args.dtype, allow_pickle=args.allow_pickle)
         QTimer.singleShot(0, lambda: window.load(request))
-    if args.view:
-        QTimer.singleShot(0, lambda: window.show_view(args.view))
     if args.present:
         QTimer.singleShot(0, window.presentation.enter)
     code = app.exec()

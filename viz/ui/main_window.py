@@ -47,8 +47,11 @@ class MainWindow(ViewTabs, QMainWindow):
     """`settings` (viz.ui.settings.Settings) is read and updated when given; without it (tests, scripts)
     nothing is remembered between launches."""
 
-    def __init__(self, state: AppState | None = None, settings=None, theme: ThemeManager | None = None):
+    def __init__(self, state: AppState | None = None, settings=None, theme: ThemeManager | None = None,
+                 start_view: str | None = None):
         super().__init__()
+        # the tab to open first (--view, else the one open when the app last closed): only its view is built
+        self._start_view = start_view or (settings.view if settings is not None else None)
         self.state = state or AppState(self)
         self.settings = settings
         self.theme = theme or ThemeManager(QApplication.instance(), settings.theme if settings else "system", self)
@@ -110,6 +113,9 @@ class MainWindow(ViewTabs, QMainWindow):
         self.text_edit.textChanged.connect(self._on_text_edited)
         self.target_edit.textChanged.connect(self._on_text_edited)
         self.tab_fitter = TabBarFitter(self.tabs)  # projector-sized tab titles that fit the bar
+        start = next((i for i, slot in enumerate(self.slots) if slot.key == self._start_view), None)
+        if start is not None:
+            self.tabs.setCurrentIndex(start)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._on_tab_changed(self.tabs.currentIndex())
         self.apply_scale(self.presentation.scale)
@@ -151,6 +157,7 @@ class MainWindow(ViewTabs, QMainWindow):
     def _rebuild(self) -> None:
         """New widgets in the current language; the model, trace, text, view and view settings carry over."""
         snapshot = capture_session(self)
+        self._start_view = self.slots[max(0, self.tabs.currentIndex())].key
         device, dtype = self.model_bar.device.currentIndex(), self.model_bar.dtype.currentIndex()
         source = self.model_bar.source.currentText()  # what Load would load: the model on screen, or what was typed
         help_visible = self.help_panel.isVisibleTo(self)
@@ -268,11 +275,12 @@ class MainWindow(ViewTabs, QMainWindow):
         self.help_panel.fit_width(self.presentation.presenting, self.width())
         self.tab_fitter.fit(self.presentation.presenting)
         for view in self.built_views():
+            view.ensurePolished()  # before any font is set (see rescale)
             view.set_presenting(self.presentation.presenting)
         colours = self.theme.colours if self.theme.applied else None
         restyle_plots(self, colours, font=QApplication.font(), line_scale=scale)
         for view in self.built_views():
-            view.set_scale(scale)
+            self.rescale(view, scale)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -284,7 +292,7 @@ class MainWindow(ViewTabs, QMainWindow):
         self.help_panel.fit_width(self.presentation.presenting, self.width())  # the new style sheet reset its font
         restyle_plots(self, self.theme.colours, font=QApplication.font(), line_scale=self.presentation.scale)
         for view in self.built_views():  # views may colour their own items from the theme at their scale
-            view.set_scale(self.presentation.scale)
+            self.rescale(view, self.presentation.scale)
         if self.settings is not None:
             self.settings.theme = choice
 
@@ -397,6 +405,7 @@ class MainWindow(ViewTabs, QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         if 0 <= index < len(self.slots):
+            self.size_to_open_tab(index)
             self.slots[index].ensure()
             self.help_panel.show_view(self.slots[index])
 
@@ -416,7 +425,7 @@ class MainWindow(ViewTabs, QMainWindow):
         if geometry and geometry.isascii():  # read_settings resets anything else; a hand-made Settings may not
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         self.help_panel.setVisible(settings.help_visible)
-        self.show_view(settings.view)
+        self.show_view(self._start_view)
         if settings.zoom != 1.0:
             self.presentation.set_zoom(settings.zoom)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 from viz.ui.theme import restyle_plots
 from viz.ui.view_links import link_view
@@ -62,6 +62,13 @@ class ViewTabs:
         """Every view, in tab order; builds those not built yet (export of all views, self-test)."""
         return [slot.ensure() for slot in self.slots]
 
+    def size_to_open_tab(self, index: int) -> None:
+        """Only the open tab counts for the window's minimum size: a hidden view (laid out at another width or
+        scale) must not make the window taller than a projector's screen."""
+        for i, slot in enumerate(self.slots):
+            policy = QSizePolicy.Preferred if i == index else QSizePolicy.Ignored
+            slot.setSizePolicy(policy, policy)
+
     def built_views(self) -> list:
         return [slot.view for slot in self.slots if slot.view is not None]
 
@@ -83,7 +90,16 @@ class ViewTabs:
     def _on_view_built(self, view) -> None:
         """A view built late takes the window's links, presentation state, theme and scale."""
         link_view(self, view)
+        view.ensurePolished()  # before any font is set (see rescale)
         view.set_presenting(self.presentation.presenting)
         colours = self.theme.colours if self.theme.applied else None
         restyle_plots(view, colours, font=QApplication.font(), line_scale=self.presentation.scale)
-        view.set_scale(self.presentation.scale)
+        self.rescale(view, self.presentation.scale)
+
+    @staticmethod
+    def rescale(view, scale: float) -> None:
+        """`view.set_scale(scale)` after any polish Qt still owes the view's widgets. Under a style sheet a
+        widget's (re)polish puts back the font it had at its previous polish, undoing fonts set in between: a
+        view whose tab had not been shown yet when presentation started kept desktop-sized labels."""
+        view.ensurePolished()
+        view.set_scale(scale)
