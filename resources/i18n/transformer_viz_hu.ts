@@ -809,16 +809,16 @@
 <context>
     <name>CompareView</name>
     <message>
-        <source>the same model on another text</source>
-        <translation>ugyanaz a modell egy másik szövegen</translation>
+        <source>another text</source>
+        <translation>másik szöveg</translation>
     </message>
     <message>
-        <source>the same text in another number format</source>
-        <translation>ugyanaz a szöveg más számformátumban</translation>
+        <source>another number format</source>
+        <translation>más számformátum</translation>
     </message>
     <message>
-        <source>the same text on another model</source>
-        <translation>ugyanaz a szöveg másik modellel</translation>
+        <source>another model</source>
+        <translation>másik modell</translation>
     </message>
     <message>
         <source>Text B (run A is the text above)</source>

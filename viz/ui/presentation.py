@@ -17,10 +17,10 @@ PRESENTING_TAB_FONT = 0.66  # tab titles on a projector, relative to the text
 MIN_TAB_FONT = 0.40  # the smallest the titles get, relative to the text, when the bar is narrow
 
 
-def fit_tab_bar(bar, presenting: bool, available: int = 0) -> None:
-    """On a projector a tab bar's titles are smaller than the text, so that one-word tabs fit the width;
-    given the bar's `available` width in pixels (narrowed by the F1 panel, say), they shrink further until
-    they fit, down to MIN_TAB_FONT of the text.
+def fit_tab_bar(bar, presenting: bool, available: int = 0, preferred: float = PRESENTING_TAB_FONT) -> None:
+    """On a projector a tab bar's titles are `preferred` times the text (the main bar's eleven one-word tabs:
+    smaller than the text, so that they fit the width); given the bar's `available` width in pixels (narrowed
+    by the F1 panel, say), they shrink further until they fit, down to MIN_TAB_FONT of the text.
 
     A style sheet, not setFont: under the application's style sheet a re-polish (theme, language, zoom)
     gives a widget the sheet's font again, and an explicit font set before it was lost."""
@@ -28,7 +28,7 @@ def fit_tab_bar(bar, presenting: bool, available: int = 0) -> None:
     if not presenting or text <= 0:
         bar.setStyleSheet("")
         return
-    preferred, smallest = text * PRESENTING_TAB_FONT, text * MIN_TAB_FONT
+    preferred, smallest = text * preferred, text * MIN_TAB_FONT
     wide = _tabs_width(bar, preferred)
     if available <= 0 or wide <= available:
         return
@@ -52,9 +52,10 @@ class TabBarFitter(QObject):
     """Fits a tab widget's titles to its width (`fit_tab_bar`), and again whenever that width changes while
     presenting (the F1 panel opening narrows it)."""
 
-    def __init__(self, tabs: QWidget):
+    def __init__(self, tabs: QWidget, preferred: float = PRESENTING_TAB_FONT):
         super().__init__(tabs)
         self.tabs = tabs
+        self.preferred = preferred  # the titles' size relative to the text while they fit
         self.presenting = False
         self._width = -1
         tabs.installEventFilter(self)
@@ -63,7 +64,7 @@ class TabBarFitter(QObject):
         if presenting is not None:
             self.presenting = presenting
         self._width = self.tabs.width()
-        fit_tab_bar(self.tabs.tabBar(), self.presenting, self._width)
+        fit_tab_bar(self.tabs.tabBar(), self.presenting, self._width, self.preferred)
 
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Resize and self.tabs.width() != self._width and self.presenting:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from viz.core.resources import resources_dir
+from viz.ui.indicator_style import IndicatorStyle
 
 
 @dataclass(frozen=True)
@@ -202,8 +203,9 @@ class ThemeManager(QObject):
         colours = self.colours
         # Set before views build their plots, so new plots start in the theme's colours.
         pg.setConfigOptions(background=colours.plot_bg, foreground=colours.plot_fg, antialias=True)
-        if self.app.style().name().lower() != "fusion":
-            self.app.setStyle("Fusion")  # draws from the palette on every OS, so light and dark both work
+        if not isinstance(self.app.style(), IndicatorStyle):
+            # Fusion draws from the palette on every OS, so light and dark both work
+            self.app.setStyle(IndicatorStyle())
         self.app.setPalette(qpalette(colours))
         self.app.setStyleSheet(stylesheet(colours, line_width=max(2, round(2 * self.line_scale))))
         self.roots = [root for root in self.roots if shiboken6.isValid(root)]

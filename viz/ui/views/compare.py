@@ -30,12 +30,11 @@ class CompareView(View):
     def __init__(self, state, parent: QWidget | None = None):
         super().__init__(state, parent)
         self.mode = QComboBox(self)
-        # no wider than needed to tell the modes apart: on a projector text B's field needs the room
-        self.mode.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.mode.setMinimumContentsLength(18)
-        self.mode.addItem(self.tr("the same model on another text"), "text")
-        self.mode.addItem(self.tr("the same text in another number format"), "dtype")
-        self.mode.addItem(self.tr("the same text on another model"), "source")
+        # short names, shown whole: on a projector text B's field needs the room beside them
+        self.mode.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.mode.addItem(self.tr("another text"), "text")
+        self.mode.addItem(self.tr("another number format"), "dtype")
+        self.mode.addItem(self.tr("another model"), "source")
         self.second_model = None  # a LoadedModel to compare with (compare_with_model), e.g. a fine-tuned copy
         self.text_b = QLineEdit(self)
         self.text_b.setPlaceholderText(self.tr("Text B (run A is the text above)"))
@@ -65,7 +64,7 @@ class CompareView(View):
         self.heads.head_clicked.connect(self.head_requested)
         self.side = SidePage(self)
         self.result_tabs = QTabWidget(self)  # positions (the table), heads (the attention difference), side by side
-        self.tab_fitter = TabBarFitter(self.result_tabs)
+        self.tab_fitter = TabBarFitter(self.result_tabs, preferred=1.0)  # text-sized while the three fit
         self.result_tabs.addTab(self.table, self.tr("Positions"))
         self.result_tabs.addTab(self.heads, self.tr("Heads"))
         self.result_tabs.addTab(self.side, self.tr("Side by side"))

@@ -53,7 +53,7 @@ class FinetuneView(View):
         self.examples = ExamplesTable(self)
         self.lowrank = LowRankPanel(self)
         self.tabs = QTabWidget(self)
-        self.tab_fitter = TabBarFitter(self.tabs)
+        self.tab_fitter = TabBarFitter(self.tabs, preferred=1.0)  # text-sized while the four fit
         self.tabs.addTab(self.loss_chart, self.tr("Loss"))
         self.tabs.addTab(self.forgetting, self.tr("Before / after"))
         self.tabs.addTab(self.examples, self.tr("Examples"))
