@@ -84,8 +84,10 @@ def test_a_short_run_fills_the_tables_and_can_be_used(view, qtbot):
     assert table.item(0, 0).font().bold() and "tuned on" in table.item(0, 0).toolTip()
     models = []
     view.state.model_changed.connect(models.append)
-    view.use_result()
-    assert len(models) == 1 and models[0].name.endswith("LoRA r=8") and view.state.model is models[0]
+    view.use_result()  # merged on a worker thread: the window stays responsive while the weights are copied
+    assert not view.train_panel.use_button.isEnabled()
+    qtbot.waitUntil(lambda: len(models) == 1, timeout=30_000)
+    assert models[0].name.endswith("LoRA r=8") and view.state.model is models[0] and not view.merge_worker.busy
 
 
 def test_template_without_slot_is_refused(view):
@@ -124,5 +126,6 @@ def test_compare_with_base_hands_over_the_tuned_copy(view, qtbot):
     handed = []
     view.compare_requested.connect(handed.append)
     qtbot.mouseClick(view.train_panel.compare_button, __import__("PySide6.QtCore").QtCore.Qt.LeftButton)
-    assert len(handed) == 1 and handed[0].name.endswith("LoRA r=8")
+    qtbot.waitUntil(lambda: len(handed) == 1, timeout=30_000)
+    assert handed[0].name.endswith("LoRA r=8")
     assert handed[0].model is not view.state.model.model and view.state.model is not handed[0]  # the base stays

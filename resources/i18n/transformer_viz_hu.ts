@@ -873,10 +873,6 @@
         <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, egy másik modellel (csak akkor töltődik be, ha elfér az első mellett), vagy a Hangolás lapon finomhangolt példánnyal (B). A Fejek lap egyetlen szövegnél azt mutatja, mennyire másképp figyelnek az egyes fejek. Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki. Az Egymás mellett lap a két futást egymás mellé teszi: a tokenjeiket (narancssárga keret jelzi, ha azon a pozíción másik token áll), egy figyelemfejet közös színskálán, a következő token jelöltjeit a diagramon vagy a táblázatban kiválasztott pozíción, és a logitlencsét.</translation>
     </message>
     <message>
-        <source>the same text on {name}</source>
-        <translation>ugyanaz a szöveg, másik modell: {name}</translation>
-    </message>
-    <message>
         <source>Another model is loaded: compare again to see two runs side by side.</source>
         <translation>Másik modell töltődött be: vesse össze újra a két futást, hogy egymás mellett lássa őket.</translation>
     </message>
@@ -1375,6 +1371,14 @@ rank {rank}</source>
     <message>
         <source>Saved {n} files to {folder}.</source>
         <translation>{n} fájl mentve ide: {folder}.</translation>
+    </message>
+    <message>
+        <source>Folding the update into a copy of the weights…</source>
+        <translation>A frissítés beolvasztása a súlyok egy másolatába…</translation>
+    </message>
+    <message>
+        <source>Merged: {name}.</source>
+        <translation>Beolvasztva: {name}.</translation>
     </message>
 </context>
 <context>

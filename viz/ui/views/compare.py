@@ -170,7 +170,7 @@ class CompareView(View):
         if index < 0:
             self.mode.addItem("", "model")
             index = self.mode.count() - 1
-        self.mode.setItemText(index, self.tr("the same text on {name}").format(name=other.name))
+        self.mode.setItemText(index, other.name)  # "Run B: demo-gpt2 + LoRA r=8"
         self.mode.setCurrentIndex(index)
         self.compare()
 

@@ -18,6 +18,7 @@ from viz.ui.finetune.task_panel import TaskPanel
 from viz.ui.finetune.train_panel import TrainPanel
 from viz.ui.presentation import TabBarFitter
 from viz.ui.views.base import View
+from viz.ui.workers import LatestWorker
 
 
 def _run(model, tokenizer, family, request, on_progress, should_stop):
@@ -72,6 +73,12 @@ class FinetuneView(View):
         self.train_panel.save_button.clicked.connect(self._on_save)
         self.train_panel.use_button.clicked.connect(self.use_result)
         self.train_panel.compare_button.clicked.connect(self.compare_result)
+        # Folding the update into a copy of the weights copies the whole model: off the GUI thread
+        self.merge_worker = LatestWorker("finetune-merge", self)
+        self.merge_worker.succeeded.connect(self._on_merged)
+        self.merge_worker.failed.connect(self._on_failed)
+        self.merge_worker.busy_changed.connect(self._set_merging)
+        self._after_merge = None  # "use" or "compare": what the merged copy is for
         self.method_panel.picker.currentIndexChanged.connect(
             lambda _i: self.train_panel.suggest_for(self.method_panel.picker.currentData()))
         app = QCoreApplication.instance()
@@ -172,8 +179,7 @@ class FinetuneView(View):
                 before=percent(before.mean.exact), after=percent(after.mean.exact))
         self.train_panel.status.setText(text)
         self.train_panel.save_button.setEnabled(True)
-        self.train_panel.use_button.setEnabled(kind != "prompt")  # virtual tokens cannot be merged into weights
-        self.train_panel.compare_button.setEnabled(kind != "prompt")
+        self._set_merging(False)
         self.tabs.setCurrentWidget(self.forgetting)
 
     def _run_label(self, result) -> str:
@@ -204,26 +210,34 @@ class FinetuneView(View):
         self.train_panel.status.setText(self.tr("Saved {n} files to {folder}.").format(n=len(files), folder=folder))
 
     def use_result(self) -> None:
-        loaded = self._result_as_model()
-        if loaded is not None:
-            self.state.use_model(loaded)
+        """The tuned model, merged into a copy of the weights, becomes the model every view shows."""
+        self._merge("use")
 
     def compare_result(self) -> None:
         """The Compare tab runs the loaded (base) model against the tuned one on the text."""
-        loaded = self._result_as_model()
-        if loaded is not None:
-            self.compare_requested.emit(loaded)
+        self._merge("compare")
 
-    def _result_as_model(self):
+    def _merge(self, then: str) -> None:
         from viz.core.finetune.result_model import as_loaded_model
 
         if self.result is None or self.state.model is None:
-            return None
-        try:
-            return as_loaded_model(self.state.model, self.result.model, self._run_label(self.result))
-        except VizError as exc:
-            self.train_panel.status.setText(self.tr("⚠ {message}").format(message=str(exc)))
-            return None
+            return
+        self._after_merge = then
+        self.train_panel.status.setText(self.tr("Folding the update into a copy of the weights…"))
+        self.merge_worker.submit(as_loaded_model, self.state.model, self.result.model, self._run_label(self.result),
+                                 label="merge")
+
+    def _on_merged(self, loaded) -> None:
+        self.train_panel.status.setText(self.tr("Merged: {name}.").format(name=loaded.name))
+        if self._after_merge == "use":
+            self.state.use_model(loaded)
+        else:
+            self.compare_requested.emit(loaded)
+
+    def _set_merging(self, busy: bool) -> None:
+        mergeable = self.result is not None and self.result.request.method.kind != "prompt"  # virtual tokens stay
+        self.train_panel.use_button.setEnabled(mergeable and not busy)
+        self.train_panel.compare_button.setEnabled(mergeable and not busy)
 
     # exports and sessions
     def pages(self) -> list:
@@ -296,4 +310,5 @@ class FinetuneView(View):
 
     def shutdown(self) -> None:
         self.job.shutdown()
+        self.merge_worker.shutdown()
         self.lowrank.shutdown()
