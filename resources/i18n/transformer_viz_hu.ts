@@ -86,11 +86,11 @@
     </message>
     <message>
         <source>Layer {l}, head {h}: looks most at: {pattern} (mean weight {w}; {even} if spread evenly). Click to open it.</source>
-        <translation>{l}. réteg, {h}. fej: leginkább ide néz: {pattern} (átlagos súly {w}; egyenletes eloszlásnál {even}). Kattintson a megnyitásához.</translation>
+        <translation>{l}. réteg, {h}. fej: leginkább ide néz: {pattern} (átlagos súly {w}; egyenletes eloszlásnál {even}). Kattints rá a megnyitásához.</translation>
     </message>
     <message>
         <source>Layer {l}, head {h}: largest weight {m:.3f}; looks most at: {pattern} (mean weight {w}; {even} if spread evenly). Click to open it.</source>
-        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}; leginkább ide néz: {pattern} (átlagos súly {w}; egyenletes eloszlásnál {even}). Kattintson a megnyitásához.</translation>
+        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}; leginkább ide néz: {pattern} (átlagos súly {w}; egyenletes eloszlásnál {even}). Kattints rá a megnyitásához.</translation>
     </message>
     <message>
         <source>Against {b}: total variation {tv:.2f}.</source>
@@ -98,11 +98,11 @@
     </message>
     <message>
         <source>Layer {l}, head {h}: no textbook pattern stands out. Click to open it.</source>
-        <translation>{l}. réteg, {h}. fej: egyik tankönyvi minta sem emelkedik ki. Kattintson a megnyitásához.</translation>
+        <translation>{l}. réteg, {h}. fej: egyik tankönyvi minta sem emelkedik ki. Kattints rá a megnyitásához.</translation>
     </message>
     <message>
         <source>Layer {l}, head {h}: largest weight {m:.3f}. Click to open it.</source>
-        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}. Kattintson a megnyitásához.</translation>
+        <translation>{l}. réteg, {h}. fej: legnagyobb súly {m:.3f}. Kattints rá a megnyitásához.</translation>
     </message>
     <message>
         <source>Knock out this head</source>
@@ -870,15 +870,15 @@
     </message>
     <message>
         <source>Two runs side by side, position by position: the loaded model on your text (A), and on a second text, the same text with the model in another number format, on another model (loaded only when it fits beside the first), or on a fine-tuned copy from the Fine-tune tab (B). The Heads page shows, for one text, how differently each head attends. Each bar is the KL divergence of B&apos;s next-token distribution from A&apos;s at that position, in nats: 0 means they predict alike. Orange bars mark positions where the most likely next token changes. A run compared with itself shows zero everywhere. The Side by side page sets the two runs next to each other: their tokens (an orange outline marks another token at that position), one attention head on one colour scale, the next-token candidates at the position you click in the chart or the table, and the logit lens.</source>
-        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell az Ön szövegén (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, egy másik modellel (csak akkor töltődik be, ha elfér az első mellett), vagy a Hangolás lapon finomhangolt példánnyal (B). A Fejek lap egyetlen szövegnél azt mutatja, mennyire másképp figyelnek az egyes fejek. Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki. Az Egymás mellett lap a két futást egymás mellé teszi: a tokenjeiket (narancssárga keret jelzi, ha azon a pozíción másik token áll), egy figyelemfejet közös színskálán, a következő token jelöltjeit a diagramon vagy a táblázatban kiválasztott pozíción, és a logitlencsét.</translation>
+        <translation>Két futás egymás mellett, pozícióról pozícióra: a betöltött modell a saját szövegeden (A), és egy másik szövegen, ugyanazon a szövegen más számformátumban, egy másik modellel (csak akkor töltődik be, ha elfér az első mellett), vagy a Hangolás lapon finomhangolt példánnyal (B). A Fejek lap egyetlen szövegnél azt mutatja, mennyire másképp figyelnek az egyes fejek. Minden oszlop azt mutatja, mennyire tér el (KL-divergencia, nat-ban) a B futás következő tokenre adott eloszlása az A-étól azon a helyen: 0 azt jelenti, hogy ugyanúgy jósolnak. A narancssárga oszlopok ott vannak, ahol megváltozik a legvalószínűbb következő token. Egy futást önmagával összevetve mindenhol nulla jön ki. Az Egymás mellett lap a két futást egymás mellé teszi: a tokenjeiket (narancssárga keret jelzi, ha azon a pozíción másik token áll), egy figyelemfejet közös színskálán, a következő token jelöltjeit a diagramon vagy a táblázatban kiválasztott pozíción, és a logitlencsét.</translation>
     </message>
     <message>
         <source>Another model is loaded: compare again to see two runs side by side.</source>
-        <translation>Másik modell töltődött be: vesse össze újra a két futást, hogy egymás mellett lássa őket.</translation>
+        <translation>Másik modell töltődött be: vesd össze újra a két futást, hogy egymás mellett lásd őket.</translation>
     </message>
     <message>
         <source>Load a model and type a text first.</source>
-        <translation>Előbb töltsön be egy modellt, és írjon be egy szöveget.</translation>
+        <translation>Előbb tölts be egy modellt, és írj be egy szöveget.</translation>
     </message>
     <message>
         <source>Comparing…</source>
@@ -886,7 +886,7 @@
     </message>
     <message>
         <source>Name model B first: a bundled name, a folder or a Hub id.</source>
-        <translation>Előbb adja meg a B modellt: beépített nevet, mappát vagy Hub-azonosítót.</translation>
+        <translation>Előbb add meg a B modellt: beépített nevet, mappát vagy Hub-azonosítót.</translation>
     </message>
     <message>
         <source>Loading model B…</source>
@@ -1172,7 +1172,7 @@ rank {rank}</source>
     </message>
     <message>
         <source>In-context learning: the same question asked with 0, 1, 2 or 4 worked examples before it. The prompt is shown exactly as the model receives it, built from the template on the left; the coloured text is the reference answer, whose probability the model gives (teacher forcing). Small models often need the examples; a model trained on one exact input form (demo-t5) can be thrown off by them. Edit the examples, the question or the template and the scores follow.</source>
-        <translation>Tanulás a kontextusból: ugyanaz a kérdés 0, 1, 2 vagy 4 kidolgozott példa után. A prompt pontosan úgy látszik, ahogy a modell megkapja, a bal oldali sablonból összerakva; a színes szöveg a helyes válasz, amelynek valószínűségét a modell megadja (tanári kényszerítéssel). A kis modelleknek gyakran kellenek a példák; egy pontosan egyféle bemenetre tanított modellt (demo-t5) viszont megzavarhatnak. Írja át a példákat, a kérdést vagy a sablont, és a pontszámok követik.</translation>
+        <translation>Tanulás a kontextusból: ugyanaz a kérdés 0, 1, 2 vagy 4 kidolgozott példa után. A prompt pontosan úgy látszik, ahogy a modell megkapja, a bal oldali sablonból összerakva; a színes szöveg a helyes válasz, amelynek valószínűségét a modell megadja (tanári kényszerítéssel). A kis modelleknek gyakran kellenek a példák; egy pontosan egyféle bemenetre tanított modellt (demo-t5) viszont megzavarhatnak. Írd át a példákat, a kérdést vagy a sablont, és a pontszámok követik.</translation>
     </message>
     <message>
         <source>Scoring the answer…</source>
@@ -1559,7 +1559,7 @@ rank {rank}</source>
     <name>HeadsPanel</name>
     <message>
         <source>Compare the same text in another number format or on another model to see how differently each head attends.</source>
-        <translation>Vesse össze ugyanazt a szöveget más számformátumban vagy másik modellel: így látszik, mennyire másképp figyelnek az egyes fejek.</translation>
+        <translation>Vesd össze ugyanazt a szöveget más számformátumban vagy másik modellel: így látszik, mennyire másképp figyelnek az egyes fejek.</translation>
     </message>
     <message>
         <source>layer</source>
@@ -1938,7 +1938,7 @@ rank {rank}</source>
     </message>
     <message>
         <source>The text ({given}) is longer than the text box holds: it keeps the first {kept} characters. For longer texts use the command line (--export), which still reads only what the model can see.</source>
-        <translation>A szöveg ({given}) hosszabb annál, amit a szövegmező tárol: az első {kept} karaktert tartja meg. Hosszabb szövegekhez használja a parancssort (--export), amely így is csak azt olvassa be, amit a modell láthat.</translation>
+        <translation>A szöveg ({given}) hosszabb annál, amit a szövegmező tárol: az első {kept} karaktert tartja meg. Hosszabb szövegekhez használd a parancssort (--export), amely így is csak azt olvassa be, amit a modell láthat.</translation>
     </message>
     <message>
         <source>{n} character(s) of the text were not valid Unicode and were replaced by �.</source>
@@ -2226,7 +2226,7 @@ rank {rank}</source>
     </message>
     <message>
         <source>Rows: the ten most active of the {0} neurons of layer {1} on each token (activation before the MLP&apos;s down projection). Click one to follow it.</source>
-        <translation>Sorok: a(z) {1}. réteg {0} neuronja közül a tíz legaktívabb minden tokenen (az aktiváció az MLP lefelé vetítése előtt). Kattintson egyre a követéséhez.</translation>
+        <translation>Sorok: a(z) {1}. réteg {0} neuronja közül a tíz legaktívabb minden tokenen (az aktiváció az MLP lefelé vetítése előtt). Kattints egyre a követéséhez.</translation>
     </message>
     <message>
         <source>token</source>
@@ -3148,7 +3148,7 @@ rank {rank}</source>
     <name>ScaleView</name>
     <message>
         <source>Select a row to see its formula.</source>
-        <translation>Válasszon ki egy sort, és itt látja a képletét.</translation>
+        <translation>Válassz ki egy sort, és itt látod a képletét.</translation>
     </message>
     <message>
         <source>Scale</source>
@@ -3288,7 +3288,7 @@ rank {rank}</source>
     </message>
     <message>
         <source>Compare two runs to see them side by side.</source>
-        <translation>Vessen össze két futást, és itt egymás mellett láthatja őket.</translation>
+        <translation>Vess össze két futást, és itt egymás mellett láthatod őket.</translation>
     </message>
     <message>
         <source>Looking through the lens…</source>
@@ -3342,7 +3342,7 @@ rank {rank}</source>
     </message>
     <message>
         <source>Click a chip to choose that position.</source>
-        <translation>Kattintson egy tokenre a pozíció kiválasztásához.</translation>
+        <translation>Kattints egy tokenre a pozíció kiválasztásához.</translation>
     </message>
     <message>
         <source>These runs have no attention to show.</source>
