@@ -6,7 +6,8 @@ Goal: a GPT-2-small-sized model (124 M, random weights, 50,257-token vocabulary)
 layers' product runs in bfloat16, a block of the vocabulary at a time (viz/core/lens_fast.py).
 The Lens tab reads the residual stream the trace recorded (`Trace.lens_body`), so it does not run the model
 again: that is the grid timed first. A grid with a forward pass of its own (a notebook without a trace) is
-timed too, and so are the Lens tab's first screen (every layer at the first 64 positions) and the rest after it.
+timed too, and so are the Lens tab's first screen (every layer at the first 64 positions), the rest after it
+(only the positions the first screen did not show), and their sum: the tab's time to the whole grid.
 
     python benchmarks/bench_lens.py                       # GPT-2 small, 128 and 512 tokens, CPU
     python benchmarks/bench_lens.py --llama-1b --device cuda --tokens 4096   # Llama-3.2-1B layout, random
@@ -101,6 +102,8 @@ def main() -> None:
             print(f"         whole grid with a forward pass of its own (no trace):   {spread(times['own'])}")
             print(f"         the Lens tab's first screen ({min(n, FIRST_SCREEN)} positions x every layer): "
                   f"{spread(times['first'])}; the rest after it {spread(times['rest'])}")
+            opened = [a + b for a, b in zip(times["first"], times["rest"])]
+            print(f"         the Lens tab, from opening to the whole grid (first screen + rest): {spread(opened)}")
 
 
 def timed(into: list, device: str, fn, *args, **kwargs):

@@ -152,6 +152,28 @@ def test_a_first_screen_is_the_whole_grids_first_columns_and_shares_its_forward_
         assert bodies == [n_input, n_input]
 
 
+@pytest.mark.parametrize("arch", ["gpt2", "bert", "t5"])
+def test_the_whole_grid_after_a_first_screen_projects_only_the_rest(tiny_loaded, arch, monkeypatch):
+    import viz.core.lens as lens
+
+    loaded = tiny_loaded(arch)
+    whole = run_lens(loaded, _request(loaded))
+    first = run_lens(loaded, _request(loaded, first_positions=3))
+    projected = []  # positions projected per call
+    original = lens._project_columns
+    monkeypatch.setattr(lens, "_project_columns", lambda *a: projected.append(a[2].shape[1]) or original(*a))
+    rest = run_lens(loaded, _request(loaded), after=first)
+    assert projected == [len(whole.tokens) - 3]
+    np.testing.assert_array_equal(rest.top_ids, whole.top_ids)
+    np.testing.assert_allclose(rest.top_probs, whole.top_probs, rtol=1e-5, atol=1e-7)
+    np.testing.assert_array_equal(rest.focus_ids, whole.focus_ids)
+    np.testing.assert_array_equal(rest.focus_ranks, whole.focus_ranks)
+    np.testing.assert_array_equal(rest.commitment, whole.commitment)
+    assert rest.tokens == whole.tokens and rest.complete
+    run_lens(loaded, _request(loaded, focus_token=42), after=first)  # another focus: every column again
+    assert projected[-1] == len(whole.tokens)
+
+
 @pytest.mark.parametrize("arch", ["bert", "gpt2", "t5"])
 def test_residual_norms_match_the_hidden_states(tiny_loaded, arch):
     loaded = tiny_loaded(arch)

@@ -110,29 +110,20 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None, body
     residuals = torch.stack(captured.residuals)  # [layer + 1, seq, d_model]
     if first is not None:
         residuals, side_ids = residuals[:, :first], side_ids[:first]
-    layers, seq, d_model = residuals.shape
-    step = max(1, ROW_BUDGET // _vocab_size(loaded))
-    last = residuals[-1]  # [seq, d_model]: the model's own prediction first, it is the default focus
-    fixed = np.full(seq, request.focus_token) if request.focus_token is not None else None
-    final_part = _project_top(loaded, arch, last, fixed, request.top_k, step)
-    final = final_part[0][:, 0]  # [seq]
-    focus = fixed if fixed is not None else final.copy()
-    flat = residuals[:-1].reshape((layers - 1) * seq, d_model)  # [rows, d_model], layer-major
-    blocked = blocked_head(loaded, arch, flat.shape[0])  # on a CPU: a block of the vocabulary at a time
-    if blocked is not None:
-        early = project_top_blocked(arch, blocked, flat, np.tile(focus, layers - 1), request.top_k)
-    else:
-        early = _project_top(loaded, arch, flat, np.tile(focus, layers - 1), request.top_k, step)
-    top_ids, top_probs, focus_probs, focus_ranks = (np.concatenate([e, f]) for e, f in zip(early, final_part))
-    top_ids, top_probs = top_ids.reshape(layers, seq, -1), top_probs.reshape(layers, seq, -1)
-    focus_probs, focus_ranks = focus_probs.reshape(layers, seq), focus_ranks.reshape(layers, seq)
-    on_top = top_ids[:, :, 0] == final[None, :]  # [layer + 1, seq]
-    commitment = _commitment(on_top)
+    done = _columns_done(loaded, request, after, key, side_ids) if first is None else 0
+    top_ids, top_probs, focus, focus_probs, focus_ranks = _project_columns(loaded, arch, residuals[:, done:], request)
+    if done:  # the first screen's columns, then the rest's
+        top_ids, top_probs = np.concatenate([after.top_ids, top_ids], 1), np.concatenate([after.top_probs, top_probs], 1)
+        focus_probs = np.concatenate([after.focus_probs, focus_probs], 1)
+        focus_ranks = np.concatenate([after.focus_ranks, focus_ranks], 1)
+        focus = np.concatenate([after.focus_ids, focus])
+    commitment = _commitment(top_ids[:, :, 0] == top_ids[-1:, :, 0])  # on top where the final top token is
     norms = residuals.float().norm(dim=-1).cpu().numpy()  # [layer + 1, seq]
     encoder = loaded.family == Family.ENCODER
     tok = loaded.tokenizer
     mentioned = set(top_ids.ravel().tolist()) | set(focus.tolist()) | set(side_ids.tolist())
-    vocab = {i: visible_controls(tok.decode([i])) for i in mentioned}
+    known = after.vocab if done and after.vocab else {}
+    vocab = {i: known[i] if i in known else visible_controls(tok.decode([i])) for i in mentioned}
     enc_tokens, enc_norms = (), None
     if captured.encoder_norms:
         enc_norms = torch.stack(captured.encoder_norms).cpu().numpy()  # [encoder layer + 1, src_seq]
@@ -156,6 +147,40 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None, body
         total_positions=total,
         body=kept,
     )
+
+
+def _columns_done(loaded, request: LensRequest, after: LensResult | None, key, side_ids) -> int:
+    """How many leading positions a first screen (`after`) already projected for this whole grid: its columns
+    are the whole grid's when it saw the same inputs (a causal model's prefix; else the same pass) and the
+    same focus and top k; 0 otherwise."""
+    if after is None or after.complete or after.top_ids.shape[2] != request.top_k:
+        return 0
+    n = len(after.tokens)
+    same_focus = (after.focus_ids == request.focus_token).all() if request.focus_token is not None \
+        else np.array_equal(after.focus_ids, after.final_ids)
+    causal_prefix = loaded.family == Family.DECODER and np.array_equal(after.token_ids, side_ids[:n].cpu().numpy())
+    same_pass = after.body is not None and after.body.key == key
+    return n if same_focus and (causal_prefix or same_pass) else 0
+
+
+def _project_columns(loaded, arch, residuals, request: LensRequest):
+    """Residuals `[layer + 1, seq, d_model]` through the final norm and head: top-k ids and probabilities
+    `[layer + 1, seq, k]`, the focus token per position `[seq]`, its probability and rank `[layer + 1, seq]`."""
+    layers, seq, d_model = residuals.shape
+    step = max(1, ROW_BUDGET // _vocab_size(loaded))
+    last = residuals[-1]  # [seq, d_model]: the model's own prediction first, it is the default focus
+    fixed = np.full(seq, request.focus_token) if request.focus_token is not None else None
+    final_part = _project_top(loaded, arch, last, fixed, request.top_k, step)
+    focus = fixed if fixed is not None else final_part[0][:, 0].copy()
+    flat = residuals[:-1].reshape((layers - 1) * seq, d_model)  # [rows, d_model], layer-major
+    blocked = blocked_head(loaded, arch, flat.shape[0])  # on a CPU: a block of the vocabulary at a time
+    if blocked is not None:
+        early = project_top_blocked(arch, blocked, flat, np.tile(focus, layers - 1), request.top_k)
+    else:
+        early = _project_top(loaded, arch, flat, np.tile(focus, layers - 1), request.top_k, step)
+    top_ids, top_probs, focus_probs, focus_ranks = (np.concatenate([e, f]) for e, f in zip(early, final_part))
+    return (top_ids.reshape(layers, seq, -1), top_probs.reshape(layers, seq, -1), focus,
+            focus_probs.reshape(layers, seq), focus_ranks.reshape(layers, seq))
 
 
 def lens_logits(loaded, request: LensRequest, layer: int, positions) -> np.ndarray:
