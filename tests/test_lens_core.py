@@ -74,6 +74,31 @@ def test_the_lens_reads_the_traces_own_pass_without_running_the_model(tiny_loade
         run_lens(loaded, request, body=other.lens_body)
 
 
+@pytest.mark.parametrize("arch", ["gpt2", "bert", "t5"])
+def test_the_last_row_comes_from_the_traces_own_prediction(tiny_loaded, arch, monkeypatch):
+    """The trace keeps every position's top candidates from the model's own head: with the colour following
+    the model's prediction, the lens's last row is read from them instead of being projected again."""
+    import viz.core.lens as lens
+    from viz.core.trace import run_trace
+
+    loaded = tiny_loaded(arch)
+    trace = run_trace(loaded, TEXT)
+    request = LensRequest(trace.text, tuple(t.id for t in trace.output_tokens) or None)
+    rows = []  # rows per plain projection
+    original = lens._project_top
+    monkeypatch.setattr(lens, "_project_top", lambda *a: rows.append(a[2].shape[0]) or original(*a))
+    reused = run_lens(loaded, request, body=trace.lens_body)
+    seq = len(reused.tokens)
+    assert seq not in rows  # only the earlier layers were projected
+    top = trace.logit_store.top
+    np.testing.assert_array_equal(reused.top_ids[-1], top.ids[:, :5])
+    np.testing.assert_array_equal(reused.top_probs[-1], top.probs[:, :5])
+    assert (reused.focus_ranks[-1] == 0).all()
+    rows.clear()
+    fixed = run_lens(loaded, LensRequest(request.text, request.decoder_ids, focus_token=42), body=trace.lens_body)
+    assert seq in rows and fixed.focus_ids.tolist() == [42] * seq  # another focus: the last row is projected
+
+
 def test_commitment_is_the_first_layer_of_the_final_run(tiny_loaded):
     result = run_lens(tiny_loaded("llama"), _request(tiny_loaded("llama")))
     top1 = result.top_ids[:, :, 0]  # [layer + 1, seq]

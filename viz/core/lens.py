@@ -98,8 +98,9 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None, body
     key = body_key(input_ids, decoder_ids)
     at_hand = [b for b in (body, after.body if after is not None else None) if b is not None and b.key == key]
     kept = None  # a first screen hands the pass it used on to the whole grid
+    final_top = None  # the model's own top tokens per position, where the pass kept them
     if at_hand:
-        captured = at_hand[0].captured
+        captured, final_top = at_hand[0].captured, at_hand[0].final_top
         kept = at_hand[0] if first is not None else None
     elif first is not None and loaded.family == Family.DECODER:
         # A causal model's first positions see only the tokens before them: run just those.
@@ -111,7 +112,9 @@ def run_lens(loaded, request: LensRequest, after: LensResult | None = None, body
     if first is not None:
         residuals, side_ids = residuals[:, :first], side_ids[:first]
     done = _columns_done(loaded, request, after, key, side_ids) if first is None else 0
-    top_ids, top_probs, focus, focus_probs, focus_ranks = _project_columns(loaded, arch, residuals[:, done:], request)
+    known_final = _final_row(final_top, request, done, residuals.shape[1])
+    top_ids, top_probs, focus, focus_probs, focus_ranks = _project_columns(
+        loaded, arch, residuals[:, done:], request, known_final)
     if done:  # the first screen's columns, then the rest's
         top_ids, top_probs = np.concatenate([after.top_ids, top_ids], 1), np.concatenate([after.top_probs, top_probs], 1)
         focus_probs = np.concatenate([after.focus_probs, focus_probs], 1)
@@ -163,14 +166,26 @@ def _columns_done(loaded, request: LensRequest, after: LensResult | None, key, s
     return n if same_focus and (causal_prefix or same_pass) else 0
 
 
-def _project_columns(loaded, arch, residuals, request: LensRequest):
+def _final_row(final_top, request: LensRequest, start: int, stop: int):
+    """The last row's answer (`_project_top`'s) for positions `start:stop`, read from the model's own top
+    candidates (kept by the trace) when the colour follows the model's prediction; else None."""
+    if final_top is None or request.focus_token is not None or final_top.ids.shape[1] < request.top_k:
+        return None
+    ids = final_top.ids[start:stop, :request.top_k]  # [seq, k]
+    probs = final_top.probs[start:stop, :request.top_k]
+    return ids, probs, probs[:, 0].copy(), np.zeros(len(ids), dtype=np.int64)  # the focus is the top token
+
+
+def _project_columns(loaded, arch, residuals, request: LensRequest, final_part=None):
     """Residuals `[layer + 1, seq, d_model]` through the final norm and head: top-k ids and probabilities
-    `[layer + 1, seq, k]`, the focus token per position `[seq]`, its probability and rank `[layer + 1, seq]`."""
+    `[layer + 1, seq, k]`, the focus token per position `[seq]`, its probability and rank `[layer + 1, seq]`.
+    `final_part`: the last row's answer, if it is known already."""
     layers, seq, d_model = residuals.shape
     step = max(1, ROW_BUDGET // _vocab_size(loaded))
     last = residuals[-1]  # [seq, d_model]: the model's own prediction first, it is the default focus
     fixed = np.full(seq, request.focus_token) if request.focus_token is not None else None
-    final_part = _project_top(loaded, arch, last, fixed, request.top_k, step)
+    if final_part is None:
+        final_part = _project_top(loaded, arch, last, fixed, request.top_k, step)
     focus = fixed if fixed is not None else final_part[0][:, 0].copy()
     flat = residuals[:-1].reshape((layers - 1) * seq, d_model)  # [rows, d_model], layer-major
     blocked = blocked_head(loaded, arch, flat.shape[0])  # on a CPU: a block of the vocabulary at a time

@@ -32,6 +32,9 @@ class LensBody:
 
     key: tuple  # (input ids, decoder ids or None), as `body_key` makes it
     captured: Captured
+    # The model's own prediction at every position of the lens side, when the pass computed it (the trace's
+    # top candidates, viz.core.trace_logits.TopCandidates): the lens's last row need not be projected again.
+    final_top: object = None
 
 
 def body_key(input_ids, decoder_ids=None) -> tuple:

@@ -7,7 +7,7 @@ code) run in eager mode instead and keep full attention arrays: exact, but memor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from viz.core.errors import TraceError
 from viz.core.families import Family
@@ -57,7 +57,10 @@ def traced_forward(loaded, ids, decoder_ids=None) -> ForwardResult:
             attention, hidden, final = _one_stack(model, ids, kind, record)
     notes = () if record else (EAGER_FALLBACK_NOTE,)
     logits = _logits(loaded, ids, decoder_ids, final)
-    return ForwardResult(attention, hidden, logits, notes, lens_body[0] if lens_body else None)
+    body = lens_body[0] if lens_body else None
+    if body is not None and logits is not None:  # the model's own prediction: the lens's last row
+        body = replace(body, final_top=logits.top)
+    return ForwardResult(attention, hidden, logits, notes, body)
 
 
 def _check_eager_budget(loaded, n_input: int, n_output: int) -> None:
