@@ -5,7 +5,7 @@ Goal: a GPT-2-small-sized model (124 M, random weights, 50,257-token vocabulary)
 0.5 TFLOP, done in chunks so that at most 64 MB of logits exist at once; on a CPU with AMX the earlier
 layers' product runs in bfloat16, a block of the vocabulary at a time (viz/core/lens_fast.py).
 The Lens tab reads the residual stream the trace recorded (`Trace.lens_body`), so it does not run the model
-again: that is the grid timed first. A grid with a forward pass of its own (a notebook without a trace) is
+again, and takes the last row from the trace's own top candidates: that is the grid timed first. A grid with a forward pass of its own (a notebook without a trace) is
 timed too, and so are the Lens tab's first screen (every layer at the first 64 positions), the rest after it
 (only the positions the first screen did not show), and their sum: the tab's time to the whole grid.
 
