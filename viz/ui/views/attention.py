@@ -350,14 +350,11 @@ def _rollout_job(trace, kind):
 def _preview() -> int:
     """Run alone: `python -m viz.ui.views.attention [MODEL] [TEXT] [--target TEXT] [--mode MODE] [--scale F]`."""
     import argparse
-    import sys
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from viz.core.loading import LoadRequest
     from viz.core.resources import DEFAULT_MODEL
-    from viz.ui.state import AppState
+    from viz.ui.views.standalone import open_alone, run_alone
 
     parser = argparse.ArgumentParser()
     parser.add_argument("model", nargs="?", default=DEFAULT_MODEL)
@@ -368,11 +365,7 @@ def _preview() -> int:
     parser.add_argument("--aggregate", default=None, choices=(ONE_HEAD, HEAD_MEAN, HEAD_MAX, ROLLOUT))
     parser.add_argument("--scale", type=float, default=1.0)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    state = AppState()
-    view = AttentionView(state)
-    view.resize(1600, 1000)
-    view.setWindowTitle(view.title())
+    app, state, view = open_alone(AttentionView, args.scale)
 
     def arrange(_trace) -> None:
         if args.kind:
@@ -380,16 +373,9 @@ def _preview() -> int:
         if args.aggregate:
             view.toolbar.set_aggregate(args.aggregate)
         view.toolbar.set_mode(args.mode)
-        view.set_scale(args.scale)
 
     state.trace_changed.connect(lambda trace: QTimer.singleShot(0, lambda: arrange(trace)))
-    state.error.connect(lambda message: print(message, file=sys.stderr))
-    state.set_text(args.text, args.target)
-    state.load(LoadRequest(args.model, device="cpu"))
-    view.show()
-    code = app.exec()
-    state.shutdown()
-    return code
+    return run_alone(app, state, view, args.model, args.text, args.target)
 
 
 if __name__ == "__main__":

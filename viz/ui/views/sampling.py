@@ -404,7 +404,32 @@ class SamplingView(View):
         self.message.setVisible(bool(text))
 
 
-if __name__ == "__main__":  # python -m viz.ui.views.sampling [MODEL] [TEXT] [--temperature T] …
-    from viz.ui.sampling.preview import main
+def _preview() -> int:
+    """Run alone: `python -m viz.ui.views.sampling [MODEL] [TEXT] [--temperature T] [--top-k K]
+    [--top-p P] [--steps N] [--mode logits] [--scale F]`."""
+    import argparse
 
-    raise SystemExit(main())
+    from viz.core.resources import DEFAULT_MODEL
+    from viz.core.sampling import SamplingSettings
+    from viz.ui.views.standalone import open_alone, run_alone
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("model", nargs="?", default=DEFAULT_MODEL)
+    parser.add_argument("text", nargs="?", default="The return statement is used to leave a function and give a value back to the")
+    parser.add_argument("--temperature", type=float, default=0.8)
+    parser.add_argument("--top-k", type=int, default=0)
+    parser.add_argument("--top-p", type=float, default=0.9)
+    parser.add_argument("--steps", type=int, default=0, help="generate this many tokens once the trace is shown")
+    parser.add_argument("--mode", default="probabilities", choices=("probabilities", "logits"))
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    app, state, view = open_alone(SamplingView, args.scale)
+    view.controls.set_settings(SamplingSettings(args.temperature, args.top_k, args.top_p))
+    view.mode_combo.setCurrentIndex(view.mode_combo.findData(args.mode))
+    if args.steps:
+        state.trace_changed.connect(lambda _trace: view.run_steps(args.steps))
+    return run_alone(app, state, view, args.model, args.text)
+
+
+if __name__ == "__main__":
+    raise SystemExit(_preview())
