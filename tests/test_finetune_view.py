@@ -129,3 +129,7 @@ def test_compare_with_base_hands_over_the_tuned_copy(view, qtbot):
     qtbot.waitUntil(lambda: len(handed) == 1, timeout=30_000)
     assert handed[0].name.endswith("LoRA r=8")
     assert handed[0].model is not view.state.model.model and view.state.model is not handed[0]  # the base stays
+    view.compare_result()  # merging again; another model arrives before the copy is ready: the copy is dropped
+    view.state.use_model(handed[0])
+    qtbot.wait(1_000)
+    assert len(handed) == 1 and not view.merge_worker.busy and not view.train_panel.compare_button.isEnabled()

@@ -425,7 +425,6 @@ class MainWindow(ViewTabs, QMainWindow):
         if geometry and geometry.isascii():  # read_settings resets anything else; a hand-made Settings may not
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         self.help_panel.setVisible(settings.help_visible)
-        self.show_view(self._start_view)
         if settings.zoom != 1.0:
             self.presentation.set_zoom(settings.zoom)
 

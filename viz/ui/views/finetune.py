@@ -112,6 +112,7 @@ class FinetuneView(View):
 
         self.job.cancel()
         self.result = None
+        self.merge_worker.cancel()  # a copy merged from the previous model's result must not arrive after it
         self.method_panel.set_model(loaded)
         self.lowrank.set_model(loaded)
         generates = loaded.family != Family.ENCODER and loaded.has_lm_head
